@@ -1,0 +1,13 @@
+"""Settings for `make publish`: absolute URLs, feeds on the real domain."""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pelicanconf import *  # noqa: F403
+
+SITEURL = os.environ.get("SITEURL", "https://thiduakhenthuong.example.vn").rstrip("/")
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False

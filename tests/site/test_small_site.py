@@ -1,0 +1,105 @@
+"""Build small sites into tmp_path with the real Pelican and check what our plugins do."""
+
+import unicodedata
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from plugins.vietnamese.errors import SiteErrors
+from tests.conftest import make_content, pelican_build
+
+ARTICLE = """Title: {title}
+Date: {date}
+Category: {category}
+Tags: tổng kết
+Authors: Nguyễn Thu Hà
+Summary: Ngày 18 và 19/12, tại huyện Bắc Hà, các đơn vị tổng kết năm.
+
+Đoạn mở đầu của bài.
+
+![Đại biểu dự hội nghị.]({{static}}/images/hoi-nghi.jpg "Các đại biểu dự hội nghị tại Bắc Hà.")
+
+Một đoạn có ảnh ![biểu tượng]({{static}}/images/hoi-nghi.jpg) ở giữa dòng.
+
+![Ảnh không chú thích riêng.]({{static}}/images/hoi-nghi.jpg)
+"""
+
+
+def jpeg_bytes(tmp_path, size=(300, 200)) -> bytes:
+    path = tmp_path / "x.jpg"
+    Image.new("RGB", size, "#a3161a").save(path, "JPEG")
+    return path.read_bytes()
+
+
+def article(title="Tổng kết năm 2023", date="2023-12-19 16:30", category="Khối thi đua"):
+    return ARTICLE.format(title=title, date=date, category=category)
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_decomposed_input_comes_out_composed(tmp_path):
+    text = unicodedata.normalize("NFD", article(title="Đại hội Bắc Hà"))
+    content = make_content(
+        tmp_path / "content",
+        {"articles/a.md": text, "images/hoi-nghi.jpg": jpeg_bytes(tmp_path)},
+    )
+    out = pelican_build(content, tmp_path / "out")
+    page = out / "2023/12/dai-hoi-bac-ha/index.html"
+    html = page.read_text(encoding="utf-8")
+    assert unicodedata.is_normalized("NFC", html)
+    assert soup(page).h1.get_text() == "Đại hội Bắc Hà"
+    assert "Bắc Hà" in soup(page).select_one(".lead").get_text()
+
+
+def test_lone_image_becomes_figure_with_caption_and_size(tmp_path):
+    content = make_content(
+        tmp_path / "content",
+        {"articles/a.md": article(), "images/hoi-nghi.jpg": jpeg_bytes(tmp_path)},
+    )
+    out = pelican_build(content, tmp_path / "out")
+    page = soup(out / "2023/12/tong-ket-nam-2023/index.html")
+    figures = page.select(".article-body figure")
+    assert len(figures) == 2
+    first, second = figures
+    assert first.figcaption.get_text() == "Các đại biểu dự hội nghị tại Bắc Hà."
+    assert first.img["alt"] == "Đại biểu dự hội nghị."
+    assert (first.img["width"], first.img["height"]) == ("300", "200")
+    assert "title" not in first.img.attrs
+    assert second.figcaption.get_text() == "Ảnh không chú thích riêng."
+    assert not page.select("p figure"), "a <figure> must never sit inside a <p>"
+    inline = page.select(".article-body p img")
+    assert len(inline) == 1 and inline[0]["alt"] == "biểu tượng"
+
+
+def test_category_not_on_the_list_is_an_error_naming_the_file(tmp_path):
+    content = make_content(
+        tmp_path / "content",
+        {
+            "articles/a.md": article(),
+            "articles/sai.md": article(title="Bài sai", category="Thi dua khen thuong"),
+            "images/hoi-nghi.jpg": jpeg_bytes(tmp_path),
+        },
+    )
+    with pytest.raises(SiteErrors) as caught:
+        pelican_build(content, tmp_path / "out")
+    report = caught.value.report()
+    assert "articles/sai.md:3: LỖI [Category]" in report
+    assert '"Thi đua - Khen thưởng"' in report  # the nearest category is suggested
+    assert len(caught.value.errors) == 1
+
+
+def test_same_title_in_two_years_gets_two_urls(tmp_path):
+    content = make_content(
+        tmp_path / "content",
+        {
+            "articles/2023.md": article(title="Hội nghị tổng kết", date="2023-12-19 08:00"),
+            "articles/2024.md": article(title="Hội nghị tổng kết", date="2024-12-20 08:00"),
+            "images/hoi-nghi.jpg": jpeg_bytes(tmp_path),
+        },
+    )
+    out = pelican_build(content, tmp_path / "out")
+    assert (out / "2023/12/hoi-nghi-tong-ket/index.html").exists()
+    assert (out / "2024/12/hoi-nghi-tong-ket/index.html").exists()
