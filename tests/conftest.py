@@ -6,6 +6,7 @@ import fcntl
 import os
 import shutil
 import sys
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,73 @@ def make_content(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(data, encoding="utf-8")
     return root
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    """The built sample site served over HTTP on 127.0.0.1 (a free port); yields the base URL."""
+    import functools
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (never `playwright install`)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page at 1280×800; tests may resize it. Console errors are collected."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN")
+    new_page = context.new_page()
+    new_page.console_errors = []
+    new_page.on(
+        "console",
+        lambda message: (
+            new_page.console_errors.append(message.text) if message.type == "error" else None
+        ),
+    )
+    new_page.on("pageerror", lambda error: new_page.console_errors.append(str(error)))
+    try:
+        yield new_page
+    finally:
+        context.close()
