@@ -152,3 +152,23 @@ def test_errors_are_collected_and_reported_together():
     assert "content/b.md:5: CẢNH BÁO [Summary]: Sa-pô dài." in report
     assert report.endswith("Có 2 lỗi cần sửa trước khi xuất bản.")
     assert isinstance(caught.value.problems[0], SiteError)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Nghị định 98/2023/NĐ-CP hướng dẫn Luật Thi đua, khen thưởng",
+        "Giải ngân 1,6 triệu đồng",
+        "Đại hội Thi đua yêu nước lần thứ XI",
+        "Ưu tú – Nhân dân",
+    ],
+)
+def test_pelican_slugs_match_ours(title):
+    """pelicanconf's SLUG_REGEX_SUBSTITUTIONS make Pelican's slugs equal to text.slugify."""
+    from pelican.utils import slugify as pelican_slugify
+
+    import pelicanconf
+
+    assert pelican_slugify(title, regex_subs=pelicanconf.SLUG_REGEX_SUBSTITUTIONS) == (
+        text.slugify(title)
+    )
