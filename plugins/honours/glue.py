@@ -1,0 +1,320 @@
+"""Pelican glue of the honours plugin: a Generator that loads the data and writes its pages.
+
+- generate_context: loads and validates content/honours/ (every problem at once, as one
+  SiteErrors), and publishes the HonoursData under context["honours"] (the mentions finder
+  of plugins/related reads unit names and aliases from it).
+- all_generators_finalized: reads the `Units`, `Bloc` and `Decisions` metadata of each
+  article, checks the ids, and sets `article.honours_units`, `article.honours_bloc` and
+  `article.honours_decisions` (used by theme/templates/partials/article_honours.html).
+- generate_output (after every signal, so `article.mentioned_units` set by plugins/related is
+  there): the unit, bloc, year and decision pages and the open data, through Pelican's Writer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, Generator
+
+from plugins.vietnamese.collation import sort_key
+from plugins.vietnamese.errors import SiteErrors
+from plugins.vietnamese.suggest import closest
+
+from . import opendata, views
+from .errors import ArticleReferenceError
+from .loader import load_honours
+from .model import (
+    BLOCS_URL,
+    OPEN_DATA_URL,
+    RECIPIENT_LABELS,
+    SECTION_TITLES,
+    UNITS_URL,
+    YEARS_URL,
+    HonoursData,
+)
+from .settings import HonoursSettings
+
+logger = logging.getLogger(__name__)
+
+RAW_TEMPLATE = "{% autoescape false %}{{ raw }}{% endautoescape %}"
+
+
+def format_number(value) -> str:
+    """12345 -> "12.345" (the Vietnamese thousands separator)."""
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def metadata_ids(article, key: str) -> list[str]:
+    value = article.metadata.get(key)
+    if value is None:
+        return []
+    listed = isinstance(value, (list, tuple))
+    parts = [str(v) for v in value] if listed else str(value).split(",")
+    seen: list[str] = []
+    for part in parts:
+        part = part.strip()
+        if part and part not in seen:
+            seen.append(part)
+    return seen
+
+
+def _article_order(article) -> tuple:
+    """Newest first; ties broken by slug."""
+    return (-article.date.timestamp(), getattr(article, "slug", ""))
+
+
+def _source(article, root: Path) -> str:
+    try:
+        return Path(article.source_path).relative_to(root).as_posix()
+    except ValueError:
+        return str(article.source_path)
+
+
+class HonoursGenerator(Generator):
+    """Writes /don-vi/, /khoi-thi-dua/, /khen-thuong/, /quyet-dinh/ and /du-lieu/."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options = HonoursSettings.from_pelican(self.settings)
+        self.env.filters["so"] = format_number
+        self.data = HonoursData()
+        self.known_articles: list = []
+        self.article_index: dict[str, list] = {}
+
+    # -- context ------------------------------------------------------------------------------
+
+    def generate_context(self) -> None:
+        self.data = load_honours(Path(self.path), self.options)
+        for warning in self.data.warnings:
+            logger.warning("%s", warning)
+        self.context["honours"] = self.data
+
+    def attach_articles(self, articles: list) -> None:
+        """Resolve each article's Units / Bloc / Decisions; raise SiteErrors on unknown ids."""
+        data = self.data
+        root = Path(self.path).parent
+        problems = []
+        self.known_articles = sorted(articles, key=_article_order)
+        for article in self.known_articles:
+            article.honours_units = []
+            article.honours_bloc = None
+            article.honours_decisions = []
+            if data.is_empty:
+                continue
+            for key, known, label in (
+                ("units", data.units, "đơn vị"),
+                ("bloc", data.blocs, "khối thi đua"),
+                ("decisions", data.decisions, "quyết định"),
+            ):
+                found = []
+                for ident in metadata_ids(article, key):
+                    if ident in known:
+                        found.append(known[ident])
+                        continue
+                    options = closest(ident, sorted(known), n=3)
+                    hint = "Viết mã như trong dữ liệu khen thưởng (content/honours/)."
+                    if options:
+                        hint = f"Có phải ý bạn là {', '.join(options)}? " + hint
+                    problems.append(
+                        ArticleReferenceError(
+                            file=_source(article, root),
+                            field=key.capitalize(),
+                            message=f'Không có {label} mã "{ident}" trong dữ liệu khen thưởng.',
+                            hint=hint,
+                        )
+                    )
+                if key == "units":
+                    article.honours_units = found
+                elif key == "bloc":
+                    article.honours_bloc = found[0] if found else None
+                else:
+                    article.honours_decisions = [self.decision_box(d) for d in found]
+        if problems:
+            raise SiteErrors(problems)
+        # Articles by slug and by URL path, to resolve `bai_viet` in the data.
+        index: dict[str, list] = defaultdict(list)
+        for article in self.known_articles:
+            index[article.slug].append(article)
+            index[article.url.strip("/")].append(article)
+        self.article_index = dict(index)
+
+    def decision_box(self, decision) -> dict:
+        """What an article page shows for a decision it names."""
+        return {
+            "decision": decision,
+            "parts": views.decision_rows(self.data, decision),
+            "honours": views.decision_honours(self.data, decision),
+            "summary": views.decision_summary(self.data, decision),
+        }
+
+    def find_article(self, reference: str | None, where: str):
+        if not reference:
+            return None
+        key = reference.strip().strip("/")
+        found = self.article_index.get(key, [])
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            logger.warning(
+                "%s: bài viết '%s' trùng tên với nhiều bài; ghi cả năm và tháng, ví dụ %s.",
+                where,
+                reference,
+                found[0].url.strip("/"),
+            )
+            return None
+        logger.warning(
+            "%s: không tìm thấy bài viết '%s' (bai_viet); liên kết được bỏ qua.", where, reference
+        )
+        return None
+
+    # -- output -------------------------------------------------------------------------------
+
+    def generate_output(self, writer) -> None:
+        data = self.data
+        if data.is_empty:
+            return
+        articles_for_unit: dict[str, list] = defaultdict(list)
+        articles_for_bloc: dict[str, list] = defaultdict(list)
+        articles_for_decision: dict[str, list] = defaultdict(list)
+        for article in self.known_articles:
+            named = {u.id for u in getattr(article, "honours_units", [])}
+            mentioned = set(getattr(article, "mentioned_units", None) or ())
+            for uid in sorted(named | mentioned):
+                if uid in data.units:
+                    articles_for_unit[uid].append(article)
+            bloc = getattr(article, "honours_bloc", None)
+            if bloc is not None:
+                articles_for_bloc[bloc.id].append(article)
+            for box in getattr(article, "honours_decisions", []):
+                articles_for_decision[box["decision"].id].append(article)
+        decision_articles = {}
+        for decision in data.decision_list:
+            reported = self.find_article(decision.article, decision.source.file)
+            listed = list(articles_for_decision.get(decision.id, []))
+            if reported is not None and reported not in listed:
+                listed.append(reported)
+            decision_articles[decision.id] = sorted(listed, key=_article_order)
+        pledge_articles = {}
+        for bloc in data.blocs.values():
+            for year in bloc.year_list:
+                pledge_articles[(bloc.id, year.year)] = self.find_article(
+                    year.pledge_article, bloc.source.file
+                )
+
+        common = {
+            "honours": data,
+            "RECIPIENT_LABELS": RECIPIENT_LABELS,
+            "SECTION_TITLES": SECTION_TITLES,
+            "honours_units_url": UNITS_URL,
+            "honours_blocs_url": BLOCS_URL,
+            "honours_years_url": YEARS_URL,
+            "honours_open_data_url": OPEN_DATA_URL,
+            "decision_counts": lambda decision: views.decision_summary(data, decision),
+        }
+
+        def write(name: str, template: str, **kwargs) -> None:
+            writer.write_file(
+                name,
+                self.get_template(template),
+                self.context,
+                relative_urls=self.settings.get("RELATIVE_URLS", False),
+                **common,
+                **kwargs,
+            )
+
+        groups = views.unit_groups(data)
+        write(
+            f"{UNITS_URL}index.html",
+            "honours/units",
+            groups=groups,
+            unit_count=len(data.units),
+            dissolved_count=sum(1 for u in data.units.values() if u.dissolved),
+        )
+        for unit_id in sorted(data.units):
+            unit = data.units[unit_id]
+            write(
+                f"{unit.url}index.html",
+                "honours/unit",
+                view=views.unit_page(data, unit),
+                unit=unit,
+                unit_articles=articles_for_unit.get(unit_id, []),
+            )
+        blocs = [views.bloc_page(data, data.blocs[b]) for b in sorted(data.blocs)]
+        if blocs:
+            write(f"{BLOCS_URL}index.html", "honours/blocs", blocs=blocs)
+        for view in blocs:
+            write(
+                f"{view.bloc.url}index.html",
+                "honours/bloc",
+                view=view,
+                bloc=view.bloc,
+                bloc_articles=articles_for_bloc.get(view.bloc.id, []),
+                pledge_articles={
+                    y.year: pledge_articles.get((view.bloc.id, y.year)) for y in view.years
+                },
+            )
+        years = views.year_pages(data)
+        write(f"{YEARS_URL}index.html", "honours/years", years=years)
+        for year in years:
+            write(f"{YEARS_URL}{year.year}/index.html", "honours/year", view=year)
+        for decision in data.decision_list:
+            write(
+                f"{decision.url}index.html",
+                "honours/decision",
+                decision=decision,
+                box=self.decision_box(decision),
+                decision_articles=decision_articles[decision.id],
+            )
+        if self.options.open_data:
+            self.write_open_data(writer, write)
+
+    def write_open_data(self, writer, write) -> None:
+        data = self.data
+        site_url = self.options.site_url
+        records = opendata.records(data, site_url)
+        raw = self.env.from_string(RAW_TEMPLATE)
+        for name, text in (
+            (f"{OPEN_DATA_URL}khen-thuong.csv", opendata.to_csv(records)),
+            (f"{OPEN_DATA_URL}khen-thuong.json", opendata.to_json(records)),
+        ):
+            writer.write_file(name, raw, {}, raw=text)
+        for unit_id in sorted(data.units):
+            writer.write_file(
+                f"{OPEN_DATA_URL}don-vi/{unit_id}.json",
+                raw,
+                {},
+                raw=opendata.unit_json(data, data.units[unit_id], site_url),
+            )
+        write(
+            f"{OPEN_DATA_URL}index.html",
+            "honours/open_data",
+            fields=[(f, opendata.FIELD_DESCRIPTIONS[f]) for f in opendata.FIELDS],
+            record_count=len(records),
+            units_sorted=sorted(data.units.values(), key=lambda u: (sort_key(u.name), u.id)),
+        )
+
+
+def get_generators(pelican):
+    return HonoursGenerator
+
+
+def attach_articles(generators) -> None:
+    honours = next((g for g in generators if isinstance(g, HonoursGenerator)), None)
+    if honours is None:
+        return
+    articles = []
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            articles.extend(generator.articles)
+    honours.attach_articles(articles)
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(attach_articles)
