@@ -39,7 +39,7 @@ check: $(STAMP) ## Kiểm tra toàn bộ nội dung, báo mọi lỗi một lầ
 	$(PYTHON) -m tools.check
 
 new: $(STAMP) ## Tạo bài mới: make new TITLE="..." [CATEGORY="..."]
-	$(PYTHON) -m tools.new_article --title "$(TITLE)" --category "$(CATEGORY)"
+	$(PYTHON) -m tools.new_article
 
 test: $(STAMP) ## Chạy toàn bộ kiểm thử (all tests, including lint and browser tests)
 	$(BIN)/pytest -n 2 --dist loadgroup
@@ -62,5 +62,5 @@ deploy: $(STAMP) ## Xuất bản output/ lên DEPLOY_TARGET (after make publish 
 	$(PYTHON) -m tools.deploy $(if $(DEPLOY_TARGET),--target $(DEPLOY_TARGET),)
 
 clean: ## Xóa output/, cache/ và các thư mục tạm (keeps .venv)
-	rm -rf output .output-staging .output-old cache .pytest_cache test-artifacts
+	rm -rf output .output-staging .output-old .output-cache .output-stamps .output-lock cache .pytest_cache test-artifacts
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +

@@ -17,6 +17,8 @@ if str(ROOT) not in sys.path:
 
 from tools.build import build  # noqa: E402
 
+pytest_plugins = ["tests.workflow.stamp"]  # a full passing run vouches for output/ (deploy)
+
 
 def pelican_build(content: Path, output: Path, **override) -> Path:
     """Build `content` into `output` in this process with our settings and plugins."""

@@ -1,14 +1,31 @@
 """Build the site safely: check → Pelican into a staging folder → Pagefind → swap into output/.
 
-A failed step leaves output/ exactly as it was: the new site is only swapped in when every
+A failed step leaves output/ exactly as it was, byte for byte: the new site is built in
+.output-staging/ (beside output/, so on the same file system) and swapped in only when every
 step succeeded. Usage:
 
     python -m tools.build [--publish] [--drafts] [--output DIR] [--content DIR]
+
+- `make html`: pelicanconf.py; any error Pelican logs stops the build (--fatal errors).
+- `make publish` (--publish): publishconf.py; warnings stop it too (--fatal warnings).
+- `make serve` (--drafts): SHOW_DRAFTS=true, drafts previewed with a "Bản nháp" banner.
+  Without it, drafts and scheduled articles are not written at all (plugins/checks/glue.py).
+
+The swap exchanges the two folders in one system call where Linux allows it
+(renameat2 RENAME_EXCHANGE), so output/ never disappears, even for a moment; elsewhere it
+falls back to two renames, undone if the second fails, and a build interrupted between them
+is repaired by the next one. One build at a time: a lock file beside output/. Pelican's
+content cache is kept beside output/ too (.output-cache/), so that two builds into two
+folders never share it. After the swap, .output-stamps/build.json records the kind of
+build (tools/deploy.py reads it).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
+import fcntl
 import os
 import shutil
 import subprocess
@@ -16,62 +33,109 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
 
 
 class BuildFailed(Exception):
     """A step of the build failed; output/ was not touched."""
 
 
+def sibling(output: Path, suffix: str) -> Path:
+    return output.with_name(f".{output.name}-{suffix}")
+
+
 def run_checks(content: Path) -> None:
     """`make check`'s rules; errors stop the build before Pelican starts."""
-    try:
-        from tools import check
-    except ImportError:  # the checks are not installed yet
-        return
+    from tools import check
+
     if check.main(["--content", str(content), "--quiet-ok"]) != 0:
         raise BuildFailed("Nội dung còn lỗi (xem danh sách ở trên); chưa xây dựng trang.")
 
 
-def run_pelican(content: Path, staging: Path, *, publish: bool, drafts: bool) -> None:
+def run_pelican(
+    content: Path, staging: Path, *, publish: bool, drafts: bool, cache: Path | None = None
+) -> None:
     settings = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
     command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(content),
-        "-o",
-        str(staging),
-        "-s",
-        str(settings),
-        "--delete-output-directory",
-    ]
-    if publish:
-        command += ["--fatal", "warnings"]
+        sys.executable, "-m", "pelican", str(content),
+        "-o", str(staging), "-s", str(settings), "--delete-output-directory",
+        "--fatal", "warnings" if publish else "errors",
+    ]  # fmt: skip
+    if cache is not None:  # one cache per output folder: builds side by side never share it
+        command += ["--cache-path", str(cache)]
     if drafts:
         command += ["-e", "SHOW_DRAFTS=true"]
     result = subprocess.run(command, cwd=ROOT)
     if result.returncode != 0:
         raise BuildFailed("Pelican không xây dựng được trang (xem lỗi ở trên).")
+    if not (staging / "index.html").is_file():
+        raise BuildFailed("Pelican không tạo ra trang chủ (index.html).")
 
 
 def run_pagefind(staging: Path) -> None:
     try:
         from tools import pagefind_index
-    except ImportError:
+    except ImportError:  # search index not part of this checkout yet
         return
     pagefind_index.index(staging)
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically (Linux renameat2); False where that is not available."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
+    renameat2.argtypes += [ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    done = renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE)
+    return done == 0
+
+
+def recover(output: Path) -> None:
+    """Put back the last good site if a previous build stopped in the middle of its swap."""
+    old = sibling(output, "old")
+    if old.is_dir() and not output.exists():
+        os.replace(old, output)
+    if old.exists():
+        shutil.rmtree(old)
+
+
 def swap_in(staging: Path, output: Path) -> None:
-    """Replace output/ by the staging folder with two renames (no half-written site)."""
-    old = output.with_name(f".{output.name}-old")
-    if old.exists():
-        shutil.rmtree(old)
-    if output.exists():
-        os.replace(output, old)
-    os.replace(staging, output)
-    if old.exists():
-        shutil.rmtree(old)
+    """Replace output/ by the staging folder; output/ is never left half-written."""
+    if not output.exists():
+        os.replace(staging, output)
+        return
+    if _exchange(staging, output):
+        shutil.rmtree(staging)  # now holds the previous site
+        return
+    old = sibling(output, "old")
+    os.replace(output, old)
+    try:
+        os.replace(staging, output)
+    except BaseException:
+        os.replace(old, output)
+        raise
+    shutil.rmtree(old)
+
+
+@contextlib.contextmanager
+def build_lock(output: Path):
+    lock_path = sibling(output, "lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Đang có một lần xây dựng khác; chờ nó xong...", file=sys.stderr)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def build(
@@ -82,18 +146,30 @@ def build(
     drafts: bool = False,
     checks: bool = True,
 ) -> None:
-    staging = output.with_name(f".{output.name}-staging")
-    if staging.exists():
-        shutil.rmtree(staging)
-    try:
-        if checks:
-            run_checks(content)
-        run_pelican(content, staging, publish=publish, drafts=drafts)
-        run_pagefind(staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    swap_in(staging, output)
+    content, output = Path(content).resolve(), Path(output).resolve()
+    staging = sibling(output, "staging")
+    with build_lock(output):
+        recover(output)
+        if staging.exists():
+            shutil.rmtree(staging)
+        try:
+            if checks:
+                run_checks(content)
+            cache = sibling(output, "cache")
+            run_pelican(content, staging, publish=publish, drafts=drafts, cache=cache)
+            run_pagefind(staging)
+        except BuildFailed:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        except BaseException as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(error, Exception):
+                raise BuildFailed(f"Bước xây dựng bị lỗi: {error}") from error
+            raise
+        swap_in(staging, output)
+        from tools.deploy import write_build_stamp
+
+        write_build_stamp(output, "publish" if publish else "preview" if drafts else "html")
 
 
 def main(argv: list[str] | None = None) -> int:
