@@ -1,19 +1,29 @@
 """Benchmark of the honours plugin: load + validate, then page generation, on generated data.
 
     python -m tools.bench_honours [ROWS ...]      # default: 10000 100000
+    python -m tools.bench_honours --in-process    # no subprocess (peak memory then cumulative)
 
 `run(rows)` writes a generated content/honours/ folder (about rows/50 units, decisions of 500
 rows each as CSV annexes, one bloc per 10 units over 2022–2025) into a temporary folder,
 then times `load_honours()` and the HonoursGenerator's page generation (every unit, bloc,
 year and decision page and the open data, written through Pelican's Writer with the real
 theme). `make_data(folder, rows)` is also used by the tests (tests/honours/).
+
+Each size runs in a fresh Python process, so that its peak memory (the resident set size,
+ru_maxrss) is its own: "Bộ nhớ đỉnh" is that peak, "trước khi đọc" the peak before the honours
+data is loaded (the interpreter, Pelican, the theme and the data generator). Wall-clock times
+depend on the machine's load; the CPU time (user + system of the process) much less.
+Issue 7's goal: 100 000 rows in under 10 s, peak memory under 1 GiB, near-linear growth.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -178,6 +188,13 @@ def _settings(content: Path, output: Path) -> dict:
     )
 
 
+def peak_rss_mib() -> float:
+    """The peak resident set size of this process so far, in MiB (ru_maxrss: KiB on Linux,
+    bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
 def run(rows: int) -> dict:
     """Generate `rows` recipient rows, then time loading and page generation (seconds)."""
     from pelican import Pelican
@@ -192,6 +209,8 @@ def run(rows: int) -> dict:
         settings = _settings(content, output)
         Pelican(settings)  # registers the plugins' signals (our Jinja filters)
 
+        before_mib = peak_rss_mib()
+        cpu_start = time.process_time()
         start = time.perf_counter()
         data = load_honours(content, settings)
         load_seconds = time.perf_counter() - start
@@ -213,6 +232,8 @@ def run(rows: int) -> dict:
         start = time.perf_counter()
         generator.generate_output(writer)
         pages_seconds = time.perf_counter() - start
+        cpu_seconds = time.process_time() - cpu_start
+        peak_mib = peak_rss_mib()
         files = sum(1 for p in output.rglob("*") if p.is_file())
     return {
         "rows": made["rows"],
@@ -222,8 +243,25 @@ def run(rows: int) -> dict:
         "load_s": round(load_seconds, 2),
         "pages_s": round(pages_seconds, 2),
         "total_s": round(load_seconds + pages_seconds, 2),
+        "cpu_s": round(cpu_seconds, 2),
         "us_per_row": round(1e6 * (load_seconds + pages_seconds) / max(made["rows"], 1), 1),
+        "before_mib": round(before_mib),
+        "peak_mib": round(peak_mib),
     }
+
+
+def run_in_subprocess(rows: int) -> dict:
+    """run(rows) in a fresh interpreter, so that the peak memory is that run's alone."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "tools.bench_honours", "--json", str(rows)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if completed.returncode != 0:
+        sys.stderr.write(completed.stderr)
+        raise SystemExit(f"bench_honours {rows}: lỗi (exit {completed.returncode})")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
 def table(results: list[dict]) -> str:
@@ -235,9 +273,24 @@ def table(results: list[dict]) -> str:
         "Đọc+kiểm tra (s)",
         "Tạo trang (s)",
         "Tổng (s)",
+        "CPU (s)",
         "µs/dòng",
+        "Bộ nhớ đỉnh (MiB)",
+        "trước khi đọc (MiB)",
     )
-    keys = ("rows", "units", "decisions", "files", "load_s", "pages_s", "total_s", "us_per_row")
+    keys = (
+        "rows",
+        "units",
+        "decisions",
+        "files",
+        "load_s",
+        "pages_s",
+        "total_s",
+        "cpu_s",
+        "us_per_row",
+        "peak_mib",
+        "before_mib",
+    )
     widths = [
         max(len(h), *(len(str(r[k])) for r in results)) for h, k in zip(header, keys, strict=True)
     ]
@@ -252,21 +305,29 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("rows", nargs="*", type=int, default=[10_000, 100_000])
+    parser.add_argument("--in-process", action="store_true", help="run every size in this process")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # one run
     args = parser.parse_args(argv)
+    if args.json:
+        for rows in args.rows:
+            print(json.dumps(run(rows)), flush=True)
+        return 0
     results = []
     for rows in args.rows:
-        results.append(run(rows))
+        results.append(run(rows) if args.in_process else run_in_subprocess(rows))
         print(
             table(results[-1:]) if len(results) == 1 else table(results).splitlines()[-1],
             flush=True,
         )
     if len(results) > 1:
         small, large = results[0], results[-1]
-        ratio = (large["total_s"] / small["total_s"]) / (large["rows"] / small["rows"])
-        print(
-            f"Thời gian mỗi dòng ở {large['rows']} dòng so với {small['rows']} dòng: "
-            f"x{ratio:.2f} (1,00 = tuyến tính)"
-        )
+        scale = large["rows"] / small["rows"]
+        for label, key in (("Thời gian", "total_s"), ("CPU", "cpu_s")):
+            ratio = (large[key] / max(small[key], 0.01)) / scale
+            print(
+                f"{label} mỗi dòng ở {large['rows']} dòng so với {small['rows']} dòng: "
+                f"x{ratio:.2f} (1,00 = tuyến tính)"
+            )
     return 0
 
 

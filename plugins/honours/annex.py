@@ -113,11 +113,11 @@ def kind_from_text(text: str) -> str | None:
 
 def _section_kind(cells: list[str], columns: dict[str, int]) -> str | None:
     """The kind a section row opens ("I. Tập thể"), or None if the row is not a section row."""
-    filled = [c for c in cells if c]
-    if not filled or len(filled) > 2:
-        return None
     unit_col = columns.get("unit_id")
     if unit_col is not None and unit_col < len(cells) and cells[unit_col]:
+        return None  # a recipient's row (checked first: it is the common case)
+    filled = [c for c in cells if c]
+    if not filled or len(filled) > 2:
         return None
     match = _SECTION.match(" ".join(fold(" ".join(filled)).split()))
     return _KIND_WORDS[match.group(1)] if match else None
@@ -172,11 +172,12 @@ def _read_csv(path: Path, display: str | None = None) -> list[tuple[int, list[st
     first_line = sample.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count) if first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # Each cell as _clean() makes it (CSV cells are always text), inline: there are millions.
     rows = []
     start = 1
     try:
         for cells in reader:
-            rows.append((start, [_clean(c) for c in cells]))
+            rows.append((start, [" ".join(nfc(c).split()) if c else "" for c in cells]))
             start = reader.line_num + 1
     except csv.Error as error:
         raise AnnexError(

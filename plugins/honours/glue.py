@@ -19,11 +19,11 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from plugins.vietnamese.collation import sort_key
 from plugins.vietnamese.errors import SiteErrors
 from plugins.vietnamese.suggest import closest
 
-from . import opendata, views
+from . import gc_pause, opendata, views
+from .cells import TableCells
 from .errors import ArticleReferenceError
 from .loader import load_honours
 from .model import (
@@ -83,6 +83,10 @@ class HonoursGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.options = HonoursSettings.from_pelican(self.settings)
         self.env.filters["so"] = format_number
+        # This environment lives for one build (Pelican makes new generators for each run,
+        # `make serve` included): do not stat every template again at each of the thousands
+        # of `extends` and `include` of the honours pages.
+        self.env.auto_reload = False
         self.data = HonoursData()
         self.known_articles: list = []
         self.article_index: dict[str, list] = {}
@@ -101,6 +105,7 @@ class HonoursGenerator(Generator):
         root = Path(self.path).parent
         problems = []
         self.known_articles = sorted(articles, key=_article_order)
+        cells = TableCells()
         for article in self.known_articles:
             article.honours_units = []
             article.honours_bloc = None
@@ -134,7 +139,7 @@ class HonoursGenerator(Generator):
                 elif key == "bloc":
                     article.honours_bloc = found[0] if found else None
                 else:
-                    article.honours_decisions = [self.decision_box(d) for d in found]
+                    article.honours_decisions = [self.decision_box(d, cells) for d in found]
         if problems:
             raise SiteErrors(problems)
         # Articles by slug and by URL path, to resolve `bai_viet` in the data.
@@ -144,13 +149,18 @@ class HonoursGenerator(Generator):
             index[article.url.strip("/")].append(article)
         self.article_index = dict(index)
 
-    def decision_box(self, decision) -> dict:
-        """What an article page shows for a decision it names."""
+    def decision_box(self, decision, cells: TableCells | None = None) -> dict:
+        """What a decision's annex shows (its page, and an article page that names it)."""
+        cells = cells if cells is not None else TableCells()
+        data = self.data
         return {
             "decision": decision,
-            "parts": views.decision_rows(self.data, decision),
-            "honours": views.decision_honours(self.data, decision),
-            "summary": views.decision_summary(self.data, decision),
+            "parts": [
+                (kind, title, cells.annex_rows(decision, rows, data.units, data.honours))
+                for kind, title, rows in decision.parts
+            ],
+            "honours": views.decision_honours(data, decision),
+            "summary": views.decision_summary(data, decision),
         }
 
     def find_article(self, reference: str | None, where: str):
@@ -176,9 +186,13 @@ class HonoursGenerator(Generator):
     # -- output -------------------------------------------------------------------------------
 
     def generate_output(self, writer) -> None:
-        data = self.data
-        if data.is_empty:
+        if self.data.is_empty:
             return
+        with gc_pause.paused():  # thousands of pages, millions of short-lived objects
+            self.write_pages(writer)
+
+    def write_pages(self, writer) -> None:
+        data = self.data
         articles_for_unit: dict[str, list] = defaultdict(list)
         articles_for_bloc: dict[str, list] = defaultdict(list)
         articles_for_decision: dict[str, list] = defaultdict(list)
@@ -218,6 +232,8 @@ class HonoursGenerator(Generator):
             "decision_counts": lambda decision: views.decision_summary(data, decision),
         }
 
+        cells = TableCells()
+
         def write(name: str, template: str, **kwargs) -> None:
             writer.write_file(
                 name,
@@ -238,11 +254,13 @@ class HonoursGenerator(Generator):
         )
         for unit_id in sorted(data.units):
             unit = data.units[unit_id]
+            view = views.unit_page(data, unit)
             write(
                 f"{unit.url}index.html",
                 "honours/unit",
-                view=views.unit_page(data, unit),
+                view=view,
                 unit=unit,
+                unit_cells={kind: cells.unit_rows(rows) for kind, rows in view.parts.items()},
                 unit_articles=articles_for_unit.get(unit_id, []),
             )
         blocs = [views.bloc_page(data, data.blocs[b]) for b in sorted(data.blocs)]
@@ -268,7 +286,7 @@ class HonoursGenerator(Generator):
                 f"{decision.url}index.html",
                 "honours/decision",
                 decision=decision,
-                box=self.decision_box(decision),
+                box=self.decision_box(decision, cells),
                 decision_articles=decision_articles[decision.id],
             )
         if self.options.open_data:
@@ -277,26 +295,29 @@ class HonoursGenerator(Generator):
     def write_open_data(self, writer, write) -> None:
         data = self.data
         site_url = self.options.site_url
-        records = opendata.records(data, site_url)
+        encoded = opendata.Encoded(data, site_url)
         raw = self.env.from_string(RAW_TEMPLATE)
-        for name, text in (
-            (f"{OPEN_DATA_URL}khen-thuong.csv", opendata.to_csv(records)),
-            (f"{OPEN_DATA_URL}khen-thuong.json", opendata.to_json(records)),
-        ):
-            writer.write_file(name, raw, {}, raw=text)
+        # Each big text is made after the lines it needs are no longer needed elsewhere, and
+        # the lines are let go before it is written: the peak memory stays well below twice
+        # the size of the open data.
+        text = encoded.csv_text(release=True)
+        writer.write_file(f"{OPEN_DATA_URL}khen-thuong.csv", raw, {}, raw=text)
         for unit_id in sorted(data.units):
             writer.write_file(
                 f"{OPEN_DATA_URL}don-vi/{unit_id}.json",
                 raw,
                 {},
-                raw=opendata.unit_json(data, data.units[unit_id], site_url),
+                raw=opendata.unit_json(data, data.units[unit_id], site_url, encoded),
             )
+        text = encoded.json_text(release=True)
+        writer.write_file(f"{OPEN_DATA_URL}khen-thuong.json", raw, {}, raw=text)
+        del text
         write(
             f"{OPEN_DATA_URL}index.html",
             "honours/open_data",
             fields=[(f, opendata.FIELD_DESCRIPTIONS[f]) for f in opendata.FIELDS],
-            record_count=len(records),
-            units_sorted=sorted(data.units.values(), key=lambda u: (sort_key(u.name), u.id)),
+            record_count=len(data.recipients),
+            units_sorted=views.units_in_order(data, data.units),
         )
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
+from plugins.vietnamese.collation import sort_key
+
 # Kinds of recipient, as written in data and in the open data (loai_doi_tuong).
 COLLECTIVE = "tap_the"
 INDIVIDUAL = "ca_nhan"
@@ -153,6 +155,8 @@ class Unit:
 
     def name_on(self, day: date) -> str:
         """The official name the unit had on that day."""
+        if not self.former_names:
+            return self.name
         for former in sorted(self.former_names, key=lambda f: f.until):
             if day < former.until:
                 return former.name
@@ -308,6 +312,30 @@ class HonoursData:
         for row in self.recipients:
             index[row.unit_id].append(row)
         return dict(index)
+
+    @cached_property
+    def recipients_by_unit_newest(self) -> dict[str, list[Recipient]]:
+        """unit id -> its rows, newest decision first (date descending, then id, then row):
+        the order of the tables of the unit pages."""
+        index: dict[str, list[Recipient]] = defaultdict(list)
+        for decision in sorted(self.decisions.values(), key=lambda d: (-d.date.toordinal(), d.id)):
+            for row in decision.recipients:
+                index[row.unit_id].append(row)
+        return dict(index)
+
+    @cached_property
+    def unit_rank(self) -> dict[str, int]:
+        """unit id -> its place in Vietnamese alphabetical order of names (ties: id)."""
+        ordered = sorted(self.units.values(), key=lambda u: (sort_key(u.name), u.id))
+        return {unit.id: rank for rank, unit in enumerate(ordered)}
+
+    @cached_property
+    def honour_rank(self) -> dict[str, int]:
+        """honour id -> its place by precedence, then Vietnamese order of names, then id."""
+        ordered = sorted(
+            self.honours.values(), key=lambda h: (h.precedence, sort_key(h.name), h.id)
+        )
+        return {honour.id: rank for rank, honour in enumerate(ordered)}
 
     @cached_property
     def decisions_by_year(self) -> dict[int, list[Decision]]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from json.encoder import encode_basestring
 
-from .model import HonoursData, Recipient, Unit
+from .model import Decision, HonoursData, Recipient, Unit
 
 FIELDS = (
     "so_quyet_dinh",
@@ -98,7 +100,9 @@ def to_json(items) -> str:
     return "[\n" + lines + "\n]\n"
 
 
-def unit_document(data: HonoursData, unit: Unit, site_url: str = "") -> dict:
+def unit_document(
+    data: HonoursData, unit: Unit, site_url: str = "", with_records: bool = True
+) -> dict:
     rows = data.recipients_by_unit.get(unit.id, [])
 
     def ref(uid: str) -> dict:
@@ -118,18 +122,165 @@ def unit_document(data: HonoursData, unit: Unit, site_url: str = "") -> dict:
         "don_vi_ke_thua": [ref(u) for u in unit.successors],
         "url_don_vi": absolute(site_url, unit.url),
         "so_luot_khen_thuong": len(rows),
-        "khen_thuong": records(data, site_url, rows),
+        **({"khen_thuong": records(data, site_url, rows)} if with_records else {}),
     }
 
 
-def unit_json(data: HonoursData, unit: Unit, site_url: str = "") -> str:
-    """One key per line and one record per line (json's indent= is many times slower)."""
-    document = unit_document(data, unit, site_url)
+def unit_json(
+    data: HonoursData, unit: Unit, site_url: str = "", encoded: Encoded | None = None
+) -> str:
+    """One key per line and one record per line (json's indent= is many times slower).
+    `encoded` (the records of the whole site, encoded once) spares encoding them again."""
+    if encoded is None:
+        encoded = Encoded(data, site_url, rows=data.recipients_by_unit.get(unit.id, []))
+    document = unit_document(data, unit, site_url, with_records=False)
     lines = []
     for key, value in document.items():
-        if key == "khen_thuong":
-            text = to_json(value).rstrip("\n").replace("\n", "\n  ")
-        else:
-            text = json.dumps(value, ensure_ascii=False)
-        lines.append(f"  {json.dumps(key)}: {text}")
+        lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+        if key == "so_luot_khen_thuong":
+            # to_json() of the records, every line after the first indented by two spaces
+            # (a record has no line break inside: JSON writes one as \n).
+            records = encoded.json_by_unit.get(unit.id)
+            text = "[\n  " + ",\n  ".join(records) + "\n  ]" if records else "[]"
+            lines.append(f'  "khen_thuong": {text}')
     return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def json_array(lines: list[str]) -> str:
+    """What to_json() gives, from records already encoded one per line. The brackets go with
+    the first and last lines, so that the result (tens of megabytes at 100 000 rows) is made
+    in one allocation, not three."""
+    if not lines:
+        return "[]\n"
+    if len(lines) == 1:
+        return f"[\n{lines[0]}\n]\n"
+    return ",\n".join([f"[\n{lines[0]}", *lines[1:-1], f"{lines[-1]}\n]\n"])
+
+
+# Each field as json.dumps writes it inside an object: '"name": '.
+_KEYS = {name: f"{json.dumps(name)}: " for name in FIELDS}
+# A cell csv.writer (QUOTE_MINIMAL) writes as it is: no comma, quote or control character.
+_PLAIN_CELL = re.compile(r'[^,"\x00-\x1f\x7f]+')
+# Text that is its own CSV cell: plain, and not starting like a formula (FORMULA_STARTS).
+_PLAIN_TEXT = re.compile(r'[^=+\-@,"\x00-\x1f\x7f][^,"\x00-\x1f\x7f]*')
+
+
+def _json(value) -> str:
+    """json.dumps(value, ensure_ascii=False), faster for strings (the same function)."""
+    if type(value) is str:
+        return encode_basestring(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def csv_cell(value) -> str:
+    """One neutralised cell, as csv.writer(lineterminator="\\r\\n") writes it in a row."""
+    text = neutralise(value)
+    if not text or _PLAIN_CELL.fullmatch(text):
+        return text
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([text, ""])
+    return buffer.getvalue()[: -len(",\r\n")]
+
+
+class Encoded:
+    """Every record encoded once, in the order of records(): the line json.dumps() gives (for
+    the whole-site JSON and, the same line, for the unit's JSON) and the line csv.writer gives
+    (cells neutralised). What a decision, a unit or an honour puts in a record is encoded once,
+    not once per row, which keeps the open data cheap at 100 000 rows (csv.writer alone takes
+    about 4 µs a row). The bytes are those of to_json(records()) and to_csv(records()):
+    tests/honours/test_speed_paths.py checks it.
+    """
+
+    def __init__(self, data: HonoursData, site_url: str = "", rows=None) -> None:
+        self.json_lines: list[str] = []
+        self.json_by_unit: dict[str, list[str]] = {}
+        self.csv_lines: list[str] = []
+        decisions: dict[str, tuple] = {}
+        units: dict[tuple, tuple] = {}
+        honours: dict[str, tuple] = {}
+        keys = _KEYS
+        name_key, position_key = keys["ten"], keys["chuc_vu"]
+        json_lines, csv_lines, by_unit = self.json_lines, self.csv_lines, self.json_by_unit
+        plain, encode = _PLAIN_TEXT.fullmatch, encode_basestring
+        for row in data.recipients if rows is None else rows:
+            d = decisions.get(row.decision_id)
+            if d is None:
+                d = decisions[row.decision_id] = _decision_parts(
+                    data.decisions[row.decision_id], site_url
+                )
+            unit = data.units[row.unit_id]
+            unit_key = (row.unit_id, d[4] if unit.former_names else None)
+            u = units.get(unit_key)
+            if u is None:
+                u = units[unit_key] = _unit_parts(unit, d[4], site_url)
+            hk = honours.get((row.honour_id, row.kind))
+            if hk is None:
+                name = data.honours[row.honour_id].name
+                hk = honours[(row.honour_id, row.kind)] = (
+                    f"{keys['hinh_thuc']}{_json(name)}, {keys['loai_doi_tuong']}{_json(row.kind)}",
+                    f"{csv_cell(name)},{csv_cell(row.kind)}",
+                )
+            name, position = row.name, row.position
+            if type(name) is str and type(position) is str:  # always, from the loader
+                name_json, position_json = encode(name), encode(position)
+                name_csv = name if plain(name) else csv_cell(name)
+                position_csv = position if not position or plain(position) else csv_cell(position)
+            else:
+                name_json, position_json = _json(name), _json(position)
+                name_csv, position_csv = csv_cell(name), csv_cell(position)
+            line = (
+                f"{d[0]}, {hk[0]}, {name_key}{name_json}, {position_key}{position_json}, "
+                f"{u[0]}, {d[1]}, {u[1]}}}"
+            )
+            json_lines.append(line)
+            unit_lines = by_unit.get(row.unit_id)
+            if unit_lines is None:
+                unit_lines = by_unit[row.unit_id] = []
+            unit_lines.append(line)
+            csv_lines.append(f"{d[2]},{hk[1]},{name_csv},{position_csv},{u[2]},{d[3]},{u[3]}\r\n")
+
+    def json_text(self, release: bool = False) -> str:
+        """to_json(records()); `release` lets go of the lines (and so of json_by_unit)."""
+        text = json_array(self.json_lines)
+        if release:
+            self.json_lines, self.json_by_unit = [], {}
+        return text
+
+    def csv_text(self, release: bool = False) -> str:
+        """to_csv(records()); `release` lets go of the lines."""
+        header = ",".join(csv_cell(name) for name in FIELDS)
+        text = "".join([f"{BOM}{header}\r\n", *self.csv_lines])  # one allocation
+        if release:
+            self.csv_lines = []
+        return text
+
+
+def _decision_parts(decision: Decision, site_url: str) -> tuple:
+    """(JSON from "{" to co_quan_ban_hanh, JSON of nam and url_quyet_dinh, CSV of the first
+    three fields, CSV of nam and url_quyet_dinh, the decision's date)."""
+    keys = _KEYS
+    day = decision.date.isoformat()
+    url = absolute(site_url, decision.url)
+    return (
+        f"{{{keys['so_quyet_dinh']}{_json(decision.number)}, "
+        f"{keys['ngay_quyet_dinh']}{_json(day)}, "
+        f"{keys['co_quan_ban_hanh']}{_json(decision.issuer)}",
+        f"{keys['nam']}{_json(decision.year)}, {keys['url_quyet_dinh']}{_json(url)}",
+        f"{csv_cell(decision.number)},{csv_cell(day)},{csv_cell(decision.issuer)}",
+        f"{csv_cell(decision.year)},{csv_cell(url)}",
+        decision.date,
+    )
+
+
+def _unit_parts(unit: Unit, day, site_url: str) -> tuple:
+    """(JSON of don_vi and ma_don_vi, JSON of url_don_vi, CSV of don_vi and ma_don_vi, CSV of
+    url_don_vi); the name is the one the unit had on the decision's date."""
+    keys = _KEYS
+    name = unit.name_on(day)
+    url = absolute(site_url, unit.url)
+    return (
+        f"{keys['don_vi']}{_json(name)}, {keys['ma_don_vi']}{_json(unit.id)}",
+        f"{keys['url_don_vi']}{_json(url)}",
+        f"{csv_cell(name)},{csv_cell(unit.id)}",
+        csv_cell(url),
+    )

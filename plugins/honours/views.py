@@ -28,7 +28,7 @@ from .model import (
 ROLE_LABELS = {"truong_khoi": "Trưởng khối", "pho_khoi": "Phó khối", "thanh_vien": "Thành viên"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One recipient with what a table needs next to it."""
 
@@ -111,7 +111,8 @@ def count_by_honour(data: HonoursData, rows: list[Recipient]) -> list[HonourCoun
         )
         for hid in counts
     ]
-    result.sort(key=lambda item: honour_sort_key(item.honour))
+    rank = data.honour_rank
+    result.sort(key=lambda item: rank[item.honour.id])
     return result
 
 
@@ -181,8 +182,14 @@ def newest_first(rows: list[Row]) -> list[Row]:
 
 def unit_page(data: HonoursData, unit: Unit) -> UnitPage:
     received = data.recipients_by_unit.get(unit.id, [])
-    rows = newest_first([make_row(data, r) for r in received])
-    parts = {kind: [r for r in rows if r.recipient.kind == kind] for kind in RECIPIENT_KINDS}
+    # Already newest first (the order newest_first() gives), without sorting each page.
+    parts: dict[str, list[Row]] = {kind: [] for kind in RECIPIENT_KINDS}
+    decisions_by_id, honours = data.decisions, data.honours
+    for recipient in data.recipients_by_unit_newest.get(unit.id, ()):
+        part = parts.get(recipient.kind)
+        if part is not None:
+            decision = decisions_by_id[recipient.decision_id]
+            part.append(Row(recipient, decision, honours[recipient.honour_id], unit))
     years = count_by_year(data, received)
     blocs: dict[str, dict] = {}
     for bloc, year, role in data.bloc_roles.get(unit.id, []):
@@ -216,7 +223,9 @@ def unit_page(data: HonoursData, unit: Unit) -> UnitPage:
 
 
 def units_in_order(data: HonoursData, ids) -> list[Unit]:
-    return sorted((data.units[i] for i in ids), key=lambda u: (sort_key(u.name), u.id))
+    """Vietnamese alphabetical order of names, ties broken by id."""
+    rank = data.unit_rank
+    return [data.units[i] for i in sorted(ids, key=rank.__getitem__)]
 
 
 @dataclass
@@ -324,5 +333,6 @@ def decision_summary(data: HonoursData, decision: Decision) -> str:
 
 
 def decision_honours(data: HonoursData, decision: Decision) -> list[Honour]:
-    honours = [data.honours[h] for h in decision.honour_ids if h in data.honours]
-    return sorted(honours, key=honour_sort_key)
+    rank = data.honour_rank
+    known = [h for h in decision.honour_ids if h in rank]
+    return [data.honours[h] for h in sorted(known, key=rank.__getitem__)]
