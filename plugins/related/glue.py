@@ -1,0 +1,228 @@
+"""Pelican glue of the related plugin: runs once every generator has finished reading.
+
+In `all_generators_finalized` it turns the published articles into `rank.Doc`s, ranks them
+(pure code in rank.py), and sets new attributes on every article and draft (metadata is never
+touched):
+
+- `related_same_category`: "Tin cùng chuyên mục", a list of Articles;
+- `related_similar`: "Có thể bạn quan tâm", a list of Articles (never a draft, never itself);
+- `mentioned_units`: unit ids, those of the `Units` metadata first, then the units whose
+  names the text mentions (unless `Mentions: off`), in order of first appearance.
+
+The first mention of each unit in the article body becomes a link to its page, written like
+Pelican writes {filename} links: relative to the article's own folder with RELATIVE_URLS,
+else from SITEURL. One context key is published: `context["related"]` (a `RelatedContext`).
+Unit names come from `context["honours"]` (plugins/honours); without it nothing is detected.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url
+
+from plugins.vietnamese.errors import SiteError, SiteErrors
+
+from .mentions import MentionFinder, link_first_mentions, mentioned_units
+from .rank import Doc, Index, same_category
+from .settings import RelatedSettings
+from .text import html_to_text
+
+logger = logging.getLogger(__name__)
+
+_OFF = frozenset({"off", "tắt", "tat", "không", "khong", "no", "false", "0"})
+
+
+@dataclass
+class RelatedContext:
+    """What templates can use: `related.units`, `related.articles_for_unit(id)`."""
+
+    settings: RelatedSettings
+    units: dict[str, Any] = field(default_factory=dict)  # unit id -> honours Unit
+    by_unit: dict[str, list] = field(default_factory=dict)  # unit id -> Articles, newest first
+
+    def articles_for_unit(self, unit_id: str) -> list:
+        return list(self.by_unit.get(unit_id, ()))
+
+    def unit(self, unit_id: str):
+        return self.units.get(unit_id)
+
+
+def _ids(value) -> list[str]:
+    if value is None:
+        return []
+    parts = [str(v) for v in value] if isinstance(value, (list, tuple)) else str(value).split(",")
+    seen: dict[str, None] = {}
+    for part in parts:
+        if part.strip():
+            seen.setdefault(part.strip(), None)
+    return list(seen)
+
+
+def _summary_text(article) -> str:
+    return html_to_text(str(article.metadata.get("summary") or ""))
+
+
+def to_doc(article) -> Doc:
+    metadata = article.metadata
+    return Doc(
+        key=article.url,
+        slug=article.slug,
+        date=article.date,
+        category=str(getattr(article, "category", "") or ""),
+        title=html_to_text(article.title),
+        summary=_summary_text(article),
+        body=html_to_text(article._content or ""),
+        tags=tuple(sorted(str(tag) for tag in getattr(article, "tags", None) or ())),
+        units=tuple(_ids(metadata.get("units"))),
+        blocs=tuple(_ids(metadata.get("bloc"))),
+        decisions=tuple(_ids(metadata.get("decisions"))),
+    )
+
+
+def _source(article) -> str:
+    try:
+        return str(Path(article.source_path).relative_to(Path(article.settings["PATH"]).parent))
+    except (ValueError, KeyError, TypeError):
+        return str(article.source_path)
+
+
+def _root_url(article, settings) -> str:
+    """The site root as seen from the article's page, as Pelican writes {filename} links."""
+    if settings.get("RELATIVE_URLS"):
+        return path_to_url(get_relative_path(article.save_as))
+    return str(settings.get("SITEURL", "")).rstrip("/")
+
+
+def _detection_on(article) -> bool:
+    value = article.metadata.get("mentions")
+    return value is None or str(value).strip().lower() not in _OFF
+
+
+def _add_mentions(articles: list, honours, settings: RelatedSettings, pelican_settings) -> dict:
+    """Set `mentioned_units` and link first mentions; return unit id -> articles."""
+    units = dict(getattr(honours, "units", {}) or {}) if honours is not None else {}
+    finder = None
+    if units and settings.mentions:
+        names = {
+            uid: list(getattr(unit, "all_names", ()) or _names(unit)) for uid, unit in units.items()
+        }
+        finder = MentionFinder(names)
+    by_unit: dict[str, list] = {}
+    for article in articles:
+        given = _ids(article.metadata.get("units"))
+        if units:
+            unknown = [uid for uid in given if uid not in units]
+            if unknown:
+                logger.warning(
+                    "%s: Units có mã đơn vị không có trong dữ liệu khen thưởng: %s",
+                    _source(article),
+                    ", ".join(unknown),
+                )
+            given = [uid for uid in given if uid in units]
+        detected: list[str] = []
+        if finder is not None and _detection_on(article):
+            resolve = _resolver(units, article.date)
+            root = _root_url(article, pelican_settings)
+            urls = {
+                uid: f"{root}/{getattr(unit, 'url', None) or settings.unit_url.format(id=uid)}"
+                for uid, unit in units.items()
+            }
+            texts = [
+                html_to_text(article.title),
+                _summary_text(article),
+                html_to_text(article._content or ""),
+            ]
+            detected = finder.units_in(texts, prefer=given, resolve=resolve)
+            article._content, _ = link_first_mentions(
+                article._content or "", finder, urls, prefer=given, resolve=resolve
+            )
+        article.mentioned_units = mentioned_units(given, detected)
+        if getattr(article, "status", "published") == "published":
+            for uid in article.mentioned_units:
+                by_unit.setdefault(uid, []).append(article)
+    return by_unit
+
+
+def _names(unit) -> list[str]:
+    names = [getattr(unit, "name", ""), getattr(unit, "short_name", "")]
+    names.extend(getattr(unit, "aliases", ()) or ())
+    return [n for n in names if n]
+
+
+def _resolver(units: dict, when):
+    """For a name shared by several units: the one that existed on the article's date."""
+    day = when.date() if hasattr(when, "date") else when
+
+    def resolve(_name: str, candidates: tuple[str, ...]) -> str | None:
+        alive = [
+            uid
+            for uid in candidates
+            if not hasattr(units[uid], "exists_on") or units[uid].exists_on(day)
+        ]
+        return alive[0] if len(alive) == 1 else None
+
+    return resolve
+
+
+def _newest_first(articles: Iterable) -> list:
+    return sorted(articles, key=lambda a: (a.date, a.slug, a.url), reverse=True)
+
+
+def add_related(generators) -> None:
+    article_generators = [g for g in generators if hasattr(g, "articles") and hasattr(g, "drafts")]
+    if not article_generators:
+        return
+    generator = article_generators[0]
+    context = generator.context
+    try:
+        settings = RelatedSettings.from_pelican(generator.settings)
+    except (TypeError, ValueError) as problem:
+        raise SiteErrors(
+            [
+                SiteError(
+                    file="pelicanconf.py",
+                    field="RELATED",
+                    message=f"Cấu hình RELATED không hợp lệ: {problem}",
+                    hint="Xóa khóa sai hoặc sửa giá trị theo plugins/related/settings.py.",
+                )
+            ]
+        ) from problem
+
+    published = [a for g in article_generators for a in g.articles]
+    others = [
+        a for g in article_generators for a in [*g.drafts, *getattr(g, "hidden_articles", [])]
+    ]
+    by_key = {article.url: article for article in published}
+    docs = [to_doc(article) for article in published]
+    index = Index(docs, settings.rank)
+    similar = index.similar_all()
+    same = same_category(docs, settings.same_category_count)
+    for article in published:
+        article.related_same_category = [by_key[k] for k in same.get(article.url, [])]
+        article.related_similar = [by_key[k] for k in similar.get(article.url, [])]
+    for article in others:
+        doc = to_doc(article)
+        ranked = index.similar_to_new(doc)
+        article.related_similar = [by_key[r.key] for r in ranked if r.kept]
+        article.related_same_category = [
+            by_key[k] for k in same_category([*docs, doc], settings.same_category_count)[doc.key]
+        ]
+
+    honours = context.get("honours")
+    by_unit = _add_mentions([*published, *others], honours, settings, generator.settings)
+    units = dict(getattr(honours, "units", {}) or {}) if honours is not None else {}
+    context["related"] = RelatedContext(
+        settings=settings,
+        units=units,
+        by_unit={uid: _newest_first(items) for uid, items in sorted(by_unit.items())},
+    )
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(add_related)
