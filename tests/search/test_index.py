@@ -1,0 +1,195 @@
+"""tools/pagefind_index.py: what is indexed, filters and sort, determinism, the lexicon."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import sys
+
+import pytest
+
+from tests.search.conftest import ARTICLES, content_files
+from tools import pagefind_index
+from tools.pagefind_index import (
+    LEXICON_FILE,
+    UNUSED_FILES,
+    PagefindError,
+    _cbor_decode,
+    _cbor_encode,
+    build_lexicon,
+    index,
+    read_pagefind_file,
+)
+
+
+def fragments(site):
+    found = {}
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        data = json.loads(raw[len(b"pagefind_dcd") :])
+        found[data["url"]] = data
+    return found
+
+
+def meta_of(site):
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    info = entry["languages"]["vi"]
+    return read_pagefind_file(site / "pagefind" / f"pagefind.{info['hash']}.pf_meta")
+
+
+def tree(folder):
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_bundle_has_what_the_search_page_loads_and_nothing_unused(search_site):
+    bundle = search_site / "pagefind"
+    for name in ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind", LEXICON_FILE):
+        assert (bundle / name).is_file(), name
+    for name in UNUSED_FILES:
+        assert not (bundle / name).exists(), name
+
+
+def test_only_articles_main_text_is_indexed(search_site):
+    pages = fragments(search_site)
+    urls = {url.rstrip("/").rsplit("/", 1)[-1] for url in pages}
+    # Articles and pages; no home, category, tag, author or archive pages.
+    assert urls == {*ARTICLES, "giong-dua-hau"}
+
+    melon = pages["/2024/05/dua-hau-muong-khuong/"]
+    text = melon["content"]
+    assert "Ruộng dưa hấu trải dài ven suối" in text  # body
+    assert "giá bán cao hơn năm trước" in text  # summary (lead)
+    assert text.startswith("Dưa hấu Mường Khương được mùa")  # the title; no kicker before it
+    for outside in ("Bỏ qua, đến nội dung chính", "Tra cứu khen thưởng", "Liên kết cuối trang"):
+        assert outside not in text  # skip link, menu, footer
+    assert "Kinh tế" not in text  # the category is a filter, not words of the article
+    assert "18/05/2024" not in text  # the date is a sort key and shown in results
+    assert melon["meta"]["title"] == "Dưa hấu Mường Khương được mùa"
+    assert melon["meta"]["date"] == "18/05/2024"
+    assert melon["meta"]["category"] == "Kinh tế"
+    assert melon["filters"] == {
+        "chuyên mục": ["Kinh tế"],
+        "loại trang": ["Tin bài"],
+        "năm": ["2024"],
+    }
+
+
+def test_filters_and_date_sort_are_in_the_index(search_site):
+    meta = meta_of(search_site)
+    filters = {name: read_pagefind_file(search_site / "pagefind" / "filter" / f"{h}.pf_filter")
+               for name, h in meta[3]}  # fmt: skip
+    assert list(filters) == ["chuyên mục", "loại trang", "năm"]
+    years = [value for value, _ in filters["năm"][1]]
+    assert years == ["2022", "2023", "2024", "2025"]  # sorted, whatever order Pagefind used
+    counts = {value: len(pages) for value, pages in filters["chuyên mục"][1]}
+    assert counts["Quốc phòng - An ninh"] == 2
+    sorts = dict((name, order) for name, order in meta[4])
+    assert len(sorts["date"]) == len(ARTICLES)
+
+
+def test_index_is_byte_identical_from_run_to_run(search_site, tmp_path):
+    # Pagefind 1.5.2 alone writes filters in a random order (and names files after them).
+    runs = []
+    for i in range(3):
+        copy = tmp_path / f"run-{i}"
+        shutil.copytree(search_site, copy, ignore=shutil.ignore_patterns("pagefind"))
+        index(copy)
+        runs.append(tree(copy / "pagefind"))
+    assert runs[0] == runs[1] == runs[2]
+    assert runs[0] == tree(search_site / "pagefind")
+
+
+def test_reindexing_replaces_the_old_bundle(search_site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(search_site, copy)
+    stale = copy / "pagefind" / "fragment" / "cu.pf_fragment"
+    stale.write_bytes(b"old")
+    index(copy)
+    assert not stale.exists()
+
+
+# ------------------------------------------------------------------------------ failures
+
+
+def test_missing_site_folder_is_a_vietnamese_error(tmp_path):
+    with pytest.raises(PagefindError) as caught:
+        index(tmp_path / "khong-co")
+    assert "Không có thư mục trang" in str(caught.value)
+    assert "make html" in str(caught.value)
+
+
+def test_pagefind_failure_stops_the_build_and_keeps_output(tmp_path, monkeypatch):
+    from tests.conftest import make_content
+    from tools.build import BuildFailed, build
+
+    content = make_content(tmp_path / "content", dict(list(content_files().items())[:2]))
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("trang cũ", encoding="utf-8")
+    failing = [sys.executable, "-c", "import sys; print('hỏng', file=sys.stderr); sys.exit(3)"]
+    monkeypatch.setattr(pagefind_index, "_command", lambda: failing)
+    with pytest.raises(BuildFailed) as caught:
+        build(content, output, checks=False)
+    message = str(caught.value)
+    assert "Pagefind không lập được chỉ mục tìm kiếm (mã lỗi 3): hỏng" in message
+    assert "Cách sửa" in message
+    assert [p.name for p in output.iterdir()] == ["index.html"]  # nothing published
+    assert (output / "index.html").read_text(encoding="utf-8") == "trang cũ"
+
+
+# ------------------------------------------------------------------------- pure helpers
+
+
+@pytest.mark.parametrize(
+    "value",
+    [0, 23, 24, 255, 256, 65_535, 65_536, 2**32, -1, -500, "", "đơn vị", b"\x00\x01",
+     [], [1, ["a", [2, 3]]], {"a": 1, "năm": [2024]}, True, False, None, 1.5],
+)  # fmt: skip
+def test_cbor_round_trip(value):
+    encoded = _cbor_encode(value)
+    decoded, end = _cbor_decode(encoded)
+    assert decoded == value and end == len(encoded)
+
+
+def test_cbor_matches_what_pagefind_wrote(search_site):
+    for path in [*(search_site / "pagefind").glob("*.pf_meta"),
+                 *(search_site / "pagefind" / "filter").glob("*.pf_filter")]:  # fmt: skip
+        raw = gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :]
+        value, _ = _cbor_decode(raw)
+        assert _cbor_encode(value) == raw
+
+
+def test_lexicon_restores_the_sites_own_diacritics():
+    texts = [
+        "Phong trào thi đua. Thi đua yêu nước; thi đua khen thưởng.",
+        "Thị xã Sa Pa, thị xã Sa Pa, thị trấn Bắc Hà. Thị xã mới.",
+        "Huyện Bắc Hà. Chợ Bắc Hà. Trồng bạc hà. Dưa hấu, dưa hấu ngon.",
+        "Văn bản 98/2023/NĐ-CP.",
+    ]
+    lexicon = build_lexicon(texts)
+    words = {pagefind_index.fold(w): w for w in lexicon["tu"]}
+    assert words["dua"] == "đua"  # 3 × "đua" beat 2 × "dưa"
+    assert words["thi"] == "thị"  # 4 × "thị" beat 3 × "thi"
+    assert words["bac"] == "bắc"
+    assert words["thuong"] == "thưởng"
+    assert "sa" not in words and "pa" not in words  # nothing to restore
+    assert lexicon["khac"] == ["dưa"]  # the other reading of "dua", with "d"
+    # "thi đua" is read wrongly word by word ("thị đua"): the pair is kept.
+    assert "thi đua" in lexicon["cap"]
+    assert "thị xã" not in lexicon["cap"]  # the words alone already give it
+    assert "dưa hấu" in lexicon["cap"]  # "dua" alone would read "đua"
+    assert lexicon == build_lexicon(list(reversed(texts)))  # order does not matter
+
+
+def test_lexicon_file_is_sorted_json(search_site):
+    data = json.loads((search_site / "pagefind" / LEXICON_FILE).read_text(encoding="utf-8"))
+    assert data["phien_ban"] == 1
+    assert {"tu", "khac", "cap"} <= set(data)
+    words = {pagefind_index.fold(w): w for w in data["tu"]}
+    assert words["dua"] == "đua" and words["hau"] == "hấu" and words["bien"] == "biên"
+    assert "dưa" in data["khac"]
