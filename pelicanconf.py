@@ -49,6 +49,14 @@ IGNORE_FILES = [".#*", "*.yaml", "*.csv", "*.xlsx", "README*"]
 # are in every article URL, so a title that recurs next year gets its own page).
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+# Slugs as plugins.vietnamese.text.slugify makes them: Pelican transliterates to ASCII
+# ("Đại hội" -> "Dai hoi"), then every run of other characters becomes one hyphen, so
+# "98/2023/NĐ-CP" -> "98-2023-nd-cp" and "1,6 triệu" -> "1-6-trieu".
+SLUG_REGEX_SUBSTITUTIONS = [(r"[\W_]+", "-"), (r"^-+|-+$", "")]
+CATEGORY_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
+TAG_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
+AUTHOR_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
+
 # The site is in one language: no translation grouping by slug (it would warn, fatally when
 # publishing, about a title that recurs in another year).
 ARTICLE_TRANSLATION_ID = None
@@ -106,6 +114,11 @@ MARKDOWN = {
     "output_format": "html5",
 }
 TYPOGRIFY = False
+# Templates escape every value (titles, metadata, honours data: a `<script>`, a quote or an
+# ampersand in them is shown as text). HTML made by Markdown is marked `| safe` where it is
+# written (`article.content`, `page.content`, `article.summary`); Python code that builds HTML
+# returns markupsafe.Markup.
+JINJA_ENVIRONMENT = {"autoescape": True}
 # Articles and pages are Markdown only (the reStructuredText reader would also warn that
 # docutils has no Vietnamese localisation, which `--fatal warnings` turns into an error).
 READERS = {"rst": None, "html": None, "htm": None}
@@ -118,6 +131,7 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
 CHECK_MODIFIED_METHOD = "md5"
 CONTENT_CACHING_LAYER = "reader"
+GZIP_CACHE = False  # gzipping the cache costs ~0.4 s per 1,000 articles on every build
 
 RELATIVE_URLS = True
 DELETE_OUTPUT_DIRECTORY = False  # tools/build.py builds into a fresh staging folder instead
@@ -131,6 +145,9 @@ PLUGINS = [
     "plugins.sitemap",
     "plugins.photos",
     "plugins.checks",
+    "plugins.honours",
+    "plugins.related",
+    "plugins.compress",  # keep last: compresses what every other plugin wrote
 ]
 
 # Menu shown in the header (label, URL relative to the site root).

@@ -20,6 +20,8 @@ def placeholder(what: str) -> str:
 
 def has_placeholder(text: str) -> bool:
     """True if `text` still holds a placeholder (written with or without diacritics)."""
+    if "[[" not in text:  # folding every line costs ~2 s per 1,000 articles: skip most
+        return False
     return PLACEHOLDER_RE.search(fold(text)) is not None
 
 

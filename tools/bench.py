@@ -1,0 +1,543 @@
+"""`make bench`: how fast and how heavy the build is, next to a bare Pelican build.
+
+For each size (articles added to a copy of content/), in a temporary folder:
+
+1. our build, cold (no cache): checks → Pelican with our settings, plugins and theme →
+   Pagefind, like `make html`; then the same again, warm (the caches of the first run);
+2. a bare Pelican build of the same content (default settings and theme, no plugins);
+
+and it prints one table: build times, the ratio to bare Pelican, the time of each of our
+plugins (their signal handlers, generators and Jinja filters, timed by wrapping them from
+here: the plugins hold no timing code), peak memory, output size. Then, if the other
+engineers' benchmarks exist, related news (`tools/bench_related.run(n)`) and honours
+(`tools/bench_honours.run(rows)`) on larger synthetic inputs, plugin code only, and the
+bytes of a first search (`tools/bench_search.run(n)`, with chromium).
+
+    .venv/bin/python -m tools.bench                 # everything, ~10 min on 2 idle cores
+    .venv/bin/python -m tools.bench --sizes 1000,5000,10000
+    make bench SIZES=1500                           # goal size only (+ plugin benchmarks)
+    .venv/bin/python -m tools.bench --sizes 1500 --related-sizes 0 --honour-rows 0 \
+        --search-articles 0                         # only the ratio at 1,500 articles
+
+Defaults: full builds of 1,500 (the goal of issue 7) and 5,000 articles; related news at
+10,000 articles (add 20000 with --related-sizes 10000,20000), honours at 10,000 and 100,000
+rows, the search bytes at 2,000 articles. A full build of 10,000 articles takes several
+minutes on two cores (--sizes 10000). The bare build uses our article URLs
+(year/month/slug), since Pelican's default {slug}.html collides on recurring titles.
+
+Each build and each benchmark runs in a fresh Python process, so that peak memory is its
+own. "CPU" ratios count user + system seconds of the build and its children (Pagefind):
+steadier than wall time when the machine is shared. Nothing is written in the repository:
+corpora, outputs and caches live in a temporary folder (--keep DIR keeps them there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import importlib
+import inspect
+import json
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import weakref
+from collections import defaultdict
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SIZES = (1500, 5000)
+RELATED_SIZES = (10_000,)
+HONOUR_ROWS = (10_000, 100_000)
+SEARCH_ARTICLES = (2_000,)
+
+# --- synthetic articles ----------------------------------------------------------------------
+
+_WORDS = (
+    "an toàn bảo biên cán chiến chính công cơ dân đạo đảng địa điểm đoàn đội đơn giá giáo "
+    "hà hành hiện hoạch học hội huyện kết khen khối kinh lao lãnh lực mạnh mới nâng nghị "
+    "nghiệp người nhân nhiệm nông phát phong phong phố phủ quản quả quân sản sở tác tập "
+    "tế thành thể thi thị thôn thống thưởng tiêu tỉnh tổ tổng trào triển trình trưởng "
+    "tuyến uỷ văn vận việc viên vùng xã xây xuất yêu đua ban bộ cao chất chỉ cuộc dịch "
+    "dựng giải hợp kế kiểm lượng mô nước phòng quyết sát sự tích tin trung ương vực bắc "
+    "lào cai sa pa mường khương bảo thắng yên văn bàn bát xát si ma cai hà khẩu"
+)
+_SYLLABLES = tuple(_WORDS.split())
+_FIRST = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Lò", "Giàng")
+_LAST = ("Thu Hà", "Văn Minh", "Thị Lan", "Quốc Huy", "Mai Anh", "Văn Sơn", "Thị Hoa", "A Páo")
+
+
+# A newsroom reuses its tags: some 125, a few used far more often than the rest.
+_TAGS = tuple(
+    dict.fromkeys(
+        f"{_SYLLABLES[(7 * i) % len(_SYLLABLES)]} {_SYLLABLES[(11 * i + 3) % len(_SYLLABLES)]}"
+        for i in range(180)
+    )
+)[:150]
+_TAG_WEIGHTS = tuple(1.0 / (rank + 1) for rank in range(len(_TAGS)))
+
+
+def _sentence(rng: random.Random, low: int = 8, high: int = 18) -> str:
+    words = [rng.choice(_SYLLABLES) for _ in range(rng.randint(low, high))]
+    return " ".join(words).capitalize() + "."
+
+
+def synthetic_article(i: int, n: int, rng: random.Random, categories, photos) -> str:
+    """Article i of n: a plausible news article (~500 words), valid for `make check`.
+
+    The n articles are spread over ten years (2015-2024), so archives look real.
+    """
+    step = 10 * 365 * 24 / n
+    date = datetime(2015, 1, 1, 7, 0) + timedelta(hours=round(step * i) + rng.randint(0, 3))
+    title = " ".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(6, 11))).capitalize()
+    tags = sorted({rng.choices(_TAGS, weights=_TAG_WEIGHTS)[0] for _ in range(3)})
+    authors = [f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(rng.randint(1, 2))]
+    lines = [
+        f"Title: {title} (bài {i})",
+        f"Date: {date:%Y-%m-%d %H:%M}",
+        f"Category: {categories[i % len(categories)]}",
+        f"Tags: {', '.join(tags)}",
+        f"Authors: {', '.join(sorted(set(authors)))}",
+        f"Summary: {_sentence(rng, 20, 30)} {_sentence(rng, 10, 20)}",
+        "",
+    ]
+    paragraphs = [" ".join(_sentence(rng) for _ in range(rng.randint(3, 6))) for _ in range(7)]
+    if photos and i % 3 == 0:
+        photo = photos[i % len(photos)]
+        caption = _sentence(rng, 6, 10)
+        paragraphs.insert(2, f'![{_sentence(rng, 5, 8)}]({{static}}/{photo} "{caption}")')
+    lines += [p + "\n" for p in paragraphs]
+    return "\n".join(lines)
+
+
+def make_corpus(folder: Path, n: int, base: Path | None) -> Path:
+    """content/ for one size: a copy of `base` (or just its photos) plus n articles."""
+    content = folder / "content"
+    if base is not None:
+        shutil.copytree(base, content, ignore=shutil.ignore_patterns(".*"))
+    else:
+        shutil.copytree(ROOT / "content" / "images", content / "images")
+    from pelican.settings import read_settings
+
+    categories = read_settings(str(ROOT / "pelicanconf.py")).get("CATEGORIES") or ["Tin tức"]
+    photos = sorted(
+        p.relative_to(content).as_posix()
+        for p in (content / "images").rglob("*")
+        if p.suffix.lower() in {".jpg", ".jpeg", ".png", ".webp"}
+    )
+    rng = random.Random(20251219 + n)
+    target = content / "articles" / "bench"
+    target.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        text = synthetic_article(i, n, rng, categories, photos)
+        (target / f"bai-{i:05d}.md").write_text(text, encoding="utf-8")
+    return content
+
+
+# --- timing our plugins from the outside -----------------------------------------------------
+
+
+class PluginTimer:
+    """Exclusive time per plugin: a plugin's filter called from another's generator counts
+    for the filter's plugin only."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self._stack: list[list] = []
+
+    def wrap(self, plugin: str, func):
+        timer = self
+
+        @functools.wraps(func)
+        def timed(*args, **kwargs):
+            frame = [plugin, time.perf_counter(), 0.0]
+            timer._stack.append(frame)
+            try:
+                return func(*args, **kwargs)
+            finally:
+                timer._stack.pop()
+                elapsed = time.perf_counter() - frame[1]
+                timer.seconds[plugin] += elapsed - frame[2]
+                if timer._stack:
+                    timer._stack[-1][2] += elapsed
+
+        return timed
+
+    def timed_generator(self, plugin: str, cls):
+        methods = {
+            name: self.wrap(plugin, getattr(cls, name))
+            for name in ("generate_context", "generate_output")
+            if hasattr(cls, name)
+        }
+        return type(cls.__name__, (cls,), methods)
+
+    def install(self) -> None:
+        """Wrap every receiver that a plugin (module plugins.<name>...) connected."""
+        from blinker import Signal
+        from blinker.base import ANY_ID
+        from pelican.plugins import signals
+
+        for signal in vars(signals).values():
+            if not isinstance(signal, Signal) or not signal.receivers:
+                continue
+            entries = []
+            for receiver_id, ref in list(signal.receivers.items()):
+                func = ref() if isinstance(ref, weakref.ref) else ref
+                senders = getattr(signal, "_by_receiver", {}).get(receiver_id, {ANY_ID})
+                entries.append((func, set(senders) == {ANY_ID}))
+            if not all(func is not None and any_sender for func, any_sender in entries):
+                continue  # a receiver bound to one sender: leave this signal alone
+            for func, _ in entries:
+                signal.disconnect(func)
+            for func, _ in entries:
+                plugin = _plugin_of(func)
+                if plugin is None:
+                    signal.connect(func, weak=False)
+                elif signal is signals.get_generators:
+                    signal.connect(self._generators_wrapper(plugin, func), weak=False)
+                else:
+                    signal.connect(self.wrap(plugin, func), weak=False)
+        # Last receiver of generator_init: wrap the Jinja filters the plugins just added.
+        signals.generator_init.connect(self._wrap_filters, weak=False)
+
+    def _generators_wrapper(self, plugin: str, func):
+        def receiver(sender):
+            result = func(sender)
+            if isinstance(result, type):
+                return self.timed_generator(plugin, result)
+            if result is None:
+                return None
+            return [self.timed_generator(plugin, c) if isinstance(c, type) else c for c in result]
+
+        receiver.__module__ = func.__module__
+        return receiver
+
+    def _wrap_filters(self, generator) -> None:
+        for name, func in list(generator.env.filters.items()):
+            plugin = _plugin_of(func)
+            if plugin is not None and not hasattr(func, "__wrapped__"):
+                generator.env.filters[name] = self.wrap(plugin, func)
+
+
+def _plugin_of(func) -> str | None:
+    module = getattr(func, "__module__", "") or ""
+    if not module.startswith("plugins."):
+        module = getattr(inspect.getmodule(func), "__name__", "") or ""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "plugins" else None
+
+
+# --- one build, in a child process -----------------------------------------------------------
+
+
+def child(spec: dict) -> dict:
+    """Run one build described by `spec`; return times, plugin times, memory and size."""
+    sys.path.insert(0, str(ROOT))
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    content, output, cache = Path(spec["content"]), Path(spec["output"]), Path(spec["cache"])
+    if output.exists():
+        shutil.rmtree(output)
+    stages: dict[str, float] = {}
+    timer = PluginTimer()
+    cpu_at_start = _cpu()
+    started = time.perf_counter()
+    if spec["kind"] == "bare":
+        settings = read_settings(
+            None,
+            override={
+                "PATH": str(content),
+                "OUTPUT_PATH": str(output),
+                "CACHE_PATH": str(cache),
+                "TIMEZONE": "Asia/Ho_Chi_Minh",
+                # Our article URLs: Pelican's default ({slug}.html) collides on titles that
+                # recur from year to year, and a bare build must finish on the same content.
+                "ARTICLE_URL": "{date:%Y}/{date:%m}/{slug}/",
+                "ARTICLE_SAVE_AS": "{date:%Y}/{date:%m}/{slug}/index.html",
+            },
+        )
+        Pelican(settings).run()
+        stages["pelican"] = time.perf_counter() - started
+    else:
+        check = _optional("tools.check")
+        if check is not None:
+            if check.main(["--content", str(content), "--quiet-ok"]) != 0:
+                raise SystemExit("make check failed on the bench corpus")
+            stages["checks"] = time.perf_counter() - started
+        settings = read_settings(
+            str(ROOT / "pelicanconf.py"),
+            override={
+                "PATH": str(content),
+                "OUTPUT_PATH": str(output),
+                "CACHE_PATH": str(cache),
+                "DELETE_OUTPUT_DIRECTORY": True,
+            },
+        )
+        at = time.perf_counter()
+        pelican = Pelican(settings)
+        timer.install()
+        pelican.run()
+        stages["pelican"] = time.perf_counter() - at
+        pagefind = _optional("tools.pagefind_index")
+        if pagefind is not None:
+            at = time.perf_counter()
+            pagefind.index(output)
+            stages["pagefind"] = time.perf_counter() - at
+    total = time.perf_counter() - started
+    usage_self = resource.getrusage(resource.RUSAGE_SELF)
+    usage_children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    self_kib, children_kib = usage_self.ru_maxrss, usage_children.ru_maxrss
+    cpu = _cpu(usage_self, usage_children) - cpu_at_start
+    files = [p for p in output.rglob("*") if p.is_file()]
+    return {
+        "seconds": total,
+        "cpu_seconds": cpu,
+        "stages": stages,
+        "plugins": dict(timer.seconds),
+        "peak_mib": max(self_kib, children_kib) / 1024,
+        "python_mib": self_kib / 1024,  # Pelican and our plugins
+        "children_mib": children_kib / 1024,  # Pagefind's binary
+        "output_mb": sum(p.stat().st_size for p in files) / 1e6,
+        "files": len(files),
+    }
+
+
+def _cpu(*usages) -> float:
+    """CPU seconds (user + system) of this process and its finished children."""
+    if not usages:
+        usages = (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+    return sum(u.ru_utime + u.ru_stime for u in usages)
+
+
+def _optional(module: str):
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as error:
+        if error.name and module.startswith(error.name):
+            return None
+        raise
+
+
+def measure(kind: str, content: Path, output: Path, cache: Path, log: Path) -> dict:
+    """Run `child` in a fresh interpreter (its own peak memory); return its result."""
+    result_file = output.with_suffix(".json")
+    spec = {
+        "kind": kind,
+        "content": str(content),
+        "output": str(output),
+        "cache": str(cache),
+        "result": str(result_file),
+    }
+    with open(log, "a", encoding="utf-8") as handle:
+        handle.write(f"\n=== {kind} {content} ===\n")
+        handle.flush()
+        done = subprocess.run(
+            [sys.executable, "-m", "tools.bench", "--child", json.dumps(spec)],
+            cwd=ROOT,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
+    if done.returncode != 0:
+        tail = log.read_text(encoding="utf-8").splitlines()[-25:]
+        raise SystemExit(f"{kind} build failed (log {log}):\n" + "\n".join(tail))
+    return json.loads(result_file.read_text(encoding="utf-8"))
+
+
+# --- the table -------------------------------------------------------------------------------
+
+
+def bench_size(n: int, work: Path, base: Path | None, log: Path) -> dict:
+    folder = work / f"n{n}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    content = make_corpus(folder, n, base)
+    cold = measure("ours", content, folder / "out", folder / "cache", log)
+    warm = measure("ours", content, folder / "out", folder / "cache", log)
+    bare = measure("bare", content, folder / "bare", folder / "bare-cache", log)
+    shutil.rmtree(folder / "out", ignore_errors=True)
+    shutil.rmtree(folder / "bare", ignore_errors=True)
+    return {"articles": n, "cold": cold, "warm": warm, "bare": bare}
+
+
+def print_builds(rows: list[dict]) -> None:
+    print()
+    print("Dựng toàn trang (full builds; seconds, ratio = ours / bare Pelican, same content)")
+    head = (
+        f"{'bài thêm':>9} {'lần đầu':>8} {'dựng lại':>9} {'Pelican trần':>13} "
+        f"{'tỉ lệ đầu':>10} {'tỉ lệ lại':>10} {'CPU lại':>8} {'bộ nhớ MiB':>11} "
+        f"{'dung lượng MB':>14} {'tệp':>7}"
+    )
+    print(head)
+    print("-" * len(head))
+    for row in rows:
+        cold, warm, bare = row["cold"], row["warm"], row["bare"]
+        print(
+            f"{row['articles']:>9} {cold['seconds']:>8.1f} {warm['seconds']:>9.1f} "
+            f"{bare['seconds']:>13.1f} {cold['seconds'] / bare['seconds']:>10.2f} "
+            f"{warm['seconds'] / bare['seconds']:>10.2f} "
+            f"{warm['cpu_seconds'] / bare['cpu_seconds']:>8.2f} "
+            f"{max(cold['peak_mib'], warm['peak_mib']):>11.0f} {warm['output_mb']:>14.1f} "
+            f"{warm['files']:>7}"
+        )
+    print(
+        "(lần đầu = cold, empty caches; dựng lại = warm rebuild with the caches of the first "
+        "run; CPU lại = the same ratio in CPU seconds, steadier on a busy machine; bare "
+        "Pelican: default theme, no plugins, its peak "
+        + ", ".join(f"{r['bare']['peak_mib']:.0f}" for r in rows)
+        + " MiB; ours, Pelican + plugins / Pagefind: "
+        + ", ".join(
+            f"{max(r[k]['python_mib'] for k in ('cold', 'warm')):.0f} / "
+            f"{max(r[k]['children_mib'] for k in ('cold', 'warm')):.0f}"
+            for r in rows
+        )
+        + " MiB)"
+    )
+    print()
+    print("Thời gian từng bước và từng plugin (seconds: cold / warm)")
+    stages = sorted({s for r in rows for run in ("cold", "warm") for s in r[run]["stages"]})
+    plugins = sorted({p for r in rows for run in ("cold", "warm") for p in r[run]["plugins"]})
+    names = stages + [f"plugins.{p}" for p in plugins]
+    width = max(len(name) for name in names) + 2
+    print(f"{'':<{width}}" + "".join(f"{r['articles']:>16}" for r in rows))
+    for name in names:
+        cells = []
+        for row in rows:
+            if name.startswith("plugins."):
+                key, field = "plugins", name.split(".", 1)[1]
+            else:
+                key, field = "stages", name
+            cold = row["cold"][key].get(field, 0.0)
+            warm = row["warm"][key].get(field, 0.0)
+            cells.append(f"{cold:>7.2f} / {warm:<6.2f}")
+        print(f"{name:<{width}}" + "".join(f"{c:>16}" for c in cells))
+
+
+def print_plugin_benches(related_sizes, honour_rows, search_articles, work: Path, log: Path):
+    """The other engineers' benchmarks, each run in a fresh process (its own peak memory)."""
+    for module, label, sizes in (
+        ("tools.bench_related", "Tin liên quan (related), chỉ mã plugin", related_sizes),
+        ("tools.bench_honours", "Khen thưởng (honours), chỉ mã plugin", honour_rows),
+        ("tools.bench_search", "Tìm kiếm (search), số byte lần tìm đầu", search_articles),
+    ):
+        if not sizes:
+            continue
+        bench = _optional(module)
+        print()
+        if bench is None or not hasattr(bench, "run"):
+            print(f"{label}: {module} chưa có (not present), bỏ qua.")
+            continue
+        print(f"{label}: {module}.run(n)", flush=True)
+        for n in sizes:
+            result_file = work / f"{module}-{n}.json"
+            spec = {"module": module, "n": n, "result": str(result_file)}
+            started = time.perf_counter()
+            with open(log, "a", encoding="utf-8") as handle:
+                handle.write(f"\n=== {module}.run({n}) ===\n")
+                handle.flush()
+                done = subprocess.run(
+                    [sys.executable, "-m", "tools.bench", "--plugin-child", json.dumps(spec)],
+                    cwd=ROOT,
+                    stdout=handle,
+                    stderr=subprocess.STDOUT,
+                )
+            elapsed = time.perf_counter() - started
+            if done.returncode != 0:
+                print(f"  n={n:>7}: LỖI (failed), see {log}")
+                continue
+            result = json.loads(result_file.read_text(encoding="utf-8"))
+            print(f"  n={n:>7}: {_format_result(result)} (wall {elapsed:.1f} s)", flush=True)
+
+
+def _format_result(result) -> str:
+    if isinstance(result, dict):
+        return ", ".join(
+            f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in result.items()
+        )
+    if isinstance(result, list | tuple):
+        return "; ".join(_format_result(item) for item in result)
+    return str(result)
+
+
+def _sizes(text: str) -> list[int]:
+    """ "1000,5000" → [1000, 5000]; "" or "0" → [] (skip that part)."""
+    sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    return [n for n in sizes if n > 0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=list(DEFAULT_SIZES),
+        help="articles added for the full builds, e.g. 1000,5000,10000 (0: none)",
+    )
+    parser.add_argument(
+        "--related-sizes",
+        type=_sizes,
+        default=list(RELATED_SIZES),
+        help="tools/bench_related.run(n), articles (0: skip)",
+    )
+    parser.add_argument(
+        "--honour-rows",
+        type=_sizes,
+        default=list(HONOUR_ROWS),
+        help="tools/bench_honours.run(rows), honour rows (0: skip)",
+    )
+    parser.add_argument(
+        "--search-articles",
+        type=_sizes,
+        default=list(SEARCH_ARTICLES),
+        help="tools/bench_search.run(n): bytes of a first search (needs chromium); 0: skip",
+    )
+    parser.add_argument(
+        "--empty-base",
+        action="store_true",
+        help="generated articles and the sample photos only (not a copy of content/)",
+    )
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--plugin-child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.child:
+        spec = json.loads(args.child)
+        result = child(spec)
+        Path(spec["result"]).write_text(json.dumps(result), encoding="utf-8")
+        return 0
+    if args.plugin_child:
+        spec = json.loads(args.plugin_child)
+        result = importlib.import_module(spec["module"]).run(spec["n"])
+        Path(spec["result"]).write_text(json.dumps(result, default=str), encoding="utf-8")
+        return 0
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    log = work / "bench.log"
+    base = None if args.empty_base else ROOT / "content"
+    print(f"Thư mục tạm (work folder): {work}; nhật ký (log): {log}")
+    try:
+        rows = []
+        for n in args.sizes:
+            print(f"… {n} bài: dựng lần đầu, dựng lại, Pelican trần", flush=True)
+            rows.append(bench_size(n, work, base, log))
+        if rows:
+            print_builds(rows)
+        print_plugin_benches(args.related_sizes, args.honour_rows, args.search_articles, work, log)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
