@@ -64,6 +64,13 @@ class PhotoIndex:
         """The lead photo of an article: its Image metadata, else the body's first photo."""
         return self.leads.get(getattr(content, "source_path", None))
 
+    def lead_url(self, content) -> str | None:
+        """URL path, from the site root, of the published lead photo (for Open Graph and
+        JSON-LD, which want absolute URLs); None when the article has no photo."""
+        found = self.lead_of(content)
+        static = self.statics.get(found.photo.source) if found else None
+        return static.url if static is not None else None
+
 
 def source_of(src: str, relative_dir: str) -> str | None:
     """Content-relative path of a `{static}…` URL (None when it is not one)."""
