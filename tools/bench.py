@@ -287,7 +287,7 @@ def child(spec: dict) -> dict:
         pagefind = _optional("tools.pagefind_index")
         if pagefind is not None:
             at = time.perf_counter()
-            pagefind.index(output)
+            pagefind.index(output, cache=cache / "pagefind")  # as tools/build.py does
             stages["pagefind"] = time.perf_counter() - at
     total = time.perf_counter() - started
     usage_self = resource.getrusage(resource.RUSAGE_SELF)

@@ -76,12 +76,12 @@ def run_pelican(
         raise BuildFailed("Pelican không tạo ra trang chủ (index.html).")
 
 
-def run_pagefind(staging: Path) -> None:
+def run_pagefind(staging: Path, cache: Path | None = None) -> None:
     try:
         from tools import pagefind_index
     except ImportError:  # search index not part of this checkout yet
         return
-    pagefind_index.index(staging)
+    pagefind_index.index(staging, cache=cache)  # reuses the bundle when no page changed
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -157,7 +157,7 @@ def build(
                 run_checks(content)
             cache = sibling(output, "cache")
             run_pelican(content, staging, publish=publish, drafts=drafts, cache=cache)
-            run_pagefind(staging)
+            run_pagefind(staging, cache / "pagefind")
         except BuildFailed:
             shutil.rmtree(staging, ignore_errors=True)
             raise

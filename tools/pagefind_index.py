@@ -1,34 +1,48 @@
 """Index the built site with Pagefind, byte-identically, and write the Vietnamese word list.
 
-`index(site)` runs after Pelican on the staging folder (tools/build.py):
+`index(site, cache=...)` runs after Pelican on the staging folder (tools/build.py):
 
-1. Runs the Pagefind binary shipped by the `pagefind[bin]` package on `site`, writing the
+1. Reads every .html file of `site` once (`scan_site`): a hash of them all (with the Pagefind
+   version, our options and this code) names the bundle they give, and the list of the pages
+   that carry `data-pagefind-body` becomes Pagefind's --glob, so that Pagefind does not parse
+   the list pages (tags, authors, categories, home pages) it would drop anyway.
+2. With a cache folder (tools/build.py passes `.output-cache/pagefind/`, beside Pelican's
+   cache), a bundle already made from the same files is copied from there, checked against
+   its SHA-256 list, and steps 3-6 are skipped. Only the last CACHE_KEEP bundles are kept.
+3. Runs the Pagefind binary shipped by the `pagefind[bin]` package on `site`, writing the
    bundle to `site/pagefind/`. Only elements with `data-pagefind-body` are indexed (the
    `<article>` of an article, the `<main>` of unit, bloc and decision pages).
-2. Removes Pagefind's ready-made interfaces (pagefind-ui.js, ...): our own
+4. Removes Pagefind's ready-made interfaces (pagefind-ui.js, ...): our own
    theme/static/js/search.js talks to pagefind.js directly.
-3. Makes the bundle deterministic. Pagefind 1.5.2 writes the values of a filter, and the list
+5. Makes the bundle deterministic. Pagefind 1.5.2 writes the values of a filter, and the list
    of filters, in hash-map order, which changes from run to run (and with it the file names,
    which are hashes). We sort them and rename the files from a hash of their content.
-4. Writes `pagefind/tieng-viet.json`, the words of the site with their diacritics, which the
+6. Writes `pagefind/tieng-viet.json`, the words of the site with their diacritics, which the
    search page uses to read "thi dua" as "thi đua" (see `build_lexicon`).
 
-Run it by hand on a built folder: `python -m tools.pagefind_index output`.
+The bundle is the same, byte for byte, whichever way it was made (tests/search/test_index.py).
+
+Run it by hand on a built folder: `python -m tools.pagefind_index output [--cache DIR]`.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import hashlib
+import importlib.metadata
 import json
 import os
 import re
+import shutil
 import struct
 import subprocess
 import sys
+import time
 import unicodedata
 from collections import Counter, defaultdict
-from itertools import chain, pairwise
+from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +69,25 @@ SIGNATURE = b"pagefind_dcd"
 PAIR_MIN_COUNT = 2
 PAIR_LIMIT = 3000
 
+# The attribute that marks the text Pagefind indexes. When one page of the site carries it,
+# Pagefind drops every page without it: those need not be read at all (--glob).
+BODY_MARK = b"data-pagefind-body"
+# A longer --glob is not passed (Linux limits one argument to 128 KiB); Pagefind then reads
+# every page and gives the same index, a little more slowly.
+GLOB_LIMIT = 60_000
+_GLOB_SAFE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
+# Files Pagefind reads from the folder it runs in, besides the pages.
+CONFIG_FILES = ("pagefind.toml", "pagefind.yml", "pagefind.yaml", "pagefind.json")
+
+# Bundles kept in the cache folder: enough for `make html`, `make publish` and `make serve`
+# (three different sites) to take turns without indexing again.
+CACHE_KEEP = 4
+# Change when the layout of a cache entry changes.
+CACHE_FORMAT = 1
+CACHE_MANIFEST = "manifest.json"
+CACHE_FILES = "bundle"
+CACHE_TEMP_MAX_AGE = 3600  # seconds: an unfinished entry older than this is removed
+
 
 class PagefindError(Exception):
     """Pagefind could not index the site; the message is in Vietnamese, with how to fix it."""
@@ -68,26 +101,29 @@ def _command() -> list[str]:
     return [sys.executable, "-m", "pagefind_bin"]
 
 
-def run_pagefind(site: Path) -> None:
-    site = site.resolve()
+def _options() -> list[str]:
+    """Our options; the site folder and the --glob are added to them by run_pagefind."""
+    return ["--output-subdir", BUNDLE_DIR, "--force-language", LANGUAGE, "--quiet"]
+
+
+def _require_site(site: Path) -> None:
     if not site.is_dir():
         raise PagefindError(
             f"Không có thư mục trang {site} để lập chỉ mục tìm kiếm. "
             "Cách sửa: chạy Pelican trước (make html). (site folder missing)"
         )
+
+
+def run_pagefind(site: Path, glob: str | None = None) -> None:
+    """Run Pagefind on `site`; `glob` (relative to it) limits the pages it reads."""
+    site = site.resolve()
+    _require_site(site)
     # Pagefind reads pagefind.toml/.yml and PAGEFIND_* variables: none of them may change
     # our index, so it runs from the site folder with those variables removed.
     env = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
-    command = [
-        *_command(),
-        "--site",
-        str(site),
-        "--output-subdir",
-        BUNDLE_DIR,
-        "--force-language",
-        LANGUAGE,
-        "--quiet",
-    ]
+    command = [*_command(), "--site", str(site), *_options()]
+    if glob is not None:
+        command += ["--glob", glob]
     try:
         result = subprocess.run(
             command, cwd=site, env=env, capture_output=True, text=True, check=False
@@ -103,6 +139,119 @@ def run_pagefind(site: Path) -> None:
             f"Pagefind không lập được chỉ mục tìm kiếm (mã lỗi {result.returncode}): {detail} "
             "Cách sửa: xem lỗi ở trên; thường do HTML hỏng trong một trang. (Pagefind failed)"
         )
+
+
+# ------------------------------------------------------------------- what Pagefind will read
+
+
+@dataclass(frozen=True)
+class SiteScan:
+    """What one reading of the site's pages tells: the cache key and Pagefind's --glob."""
+
+    key: str  # SHA-256 (hex) of the pages, the Pagefind version, our options and our code
+    glob: str | None  # the pages with data-pagefind-body, or None: let Pagefind read all
+    pages: int  # .html files read
+    body_pages: int  # of which carrying data-pagefind-body
+
+
+def _carries_body(data: bytes) -> bool:
+    """Whether the page has a data-pagefind-body attribute (inside a tag, any case)."""
+    text = data if BODY_MARK in data else data.lower()
+    start = text.find(BODY_MARK)
+    while start >= 0:
+        end = start + len(BODY_MARK)
+        inside_tag = text.rfind(b"<", 0, start) > text.rfind(b">", 0, start)
+        if (
+            inside_tag
+            and text[start - 1 : start].isspace()
+            and text[end : end + 1] in b" \t\n\r\f=/>"
+        ):
+            return True
+        start = text.find(BODY_MARK, end)
+    return False
+
+
+def _site_files(site: Path) -> list[str]:
+    """Relative paths (with "/") of the .html files Pagefind would read, and of its config
+    files, sorted by code point; the bundle folder itself is left out."""
+    found = []
+    for folder, dirs, files in os.walk(site):
+        relative = Path(folder).relative_to(site).as_posix()
+        prefix = "" if relative == "." else f"{relative}/"
+        if not prefix:
+            dirs[:] = [d for d in dirs if d != BUNDLE_DIR]
+            found += [name for name in files if name in CONFIG_FILES]
+        found += [prefix + name for name in files if name.endswith(".html")]
+    return sorted(found)
+
+
+def _glob_for(pages: list[tuple[str, bool]]) -> str | None:
+    """A Pagefind --glob matching exactly the pages that carry data-pagefind-body.
+
+    A top-level folder whose pages all carry it becomes "folder/**/*.html"; other pages are
+    named one by one. None (Pagefind reads everything, same index) when no page or every page
+    carries it, when a name needs glob escaping, or when the glob would be too long.
+    """
+    body = [path for path, marked in pages if marked]
+    if not body or len(body) == len(pages):
+        return None
+    if not all(_GLOB_SAFE.fullmatch(part) for path in body for part in path.split("/")):
+        return None
+    marks: dict[str, list[bool]] = defaultdict(list)
+    for path, marked in pages:
+        top, slash, _ = path.partition("/")
+        marks[top if slash else ""].append(marked)
+    whole = {top for top, flags in marks.items() if top and all(flags)}
+    parts = [f"{top}/**/*.html" for top in sorted(whole)]
+    parts += [path for path in body if path.partition("/")[0] not in whole or "/" not in path]
+    glob = parts[0] if len(parts) == 1 else "{" + ",".join(parts) + "}"
+    return glob if len(glob) <= GLOB_LIMIT else None
+
+
+def _tool_fingerprint() -> bytes:
+    """Everything besides the pages that shapes the bundle: Pagefind (version and binary),
+    our options, and the code of this module and of `fold` (the word list)."""
+    try:
+        version = importlib.metadata.version("pagefind_bin")
+    except importlib.metadata.PackageNotFoundError:
+        version = "?"
+    try:
+        import pagefind_bin
+
+        binary = pagefind_bin.get_executable().stat().st_size
+    except (ImportError, OSError):
+        binary = -1
+    code = hashlib.sha256()
+    for module in (__name__, fold.__module__):
+        code.update(Path(sys.modules[module].__file__).read_bytes())
+    return json.dumps(
+        {
+            "format": CACHE_FORMAT,
+            "pagefind": [version, binary],
+            "options": _options(),
+            "unused": UNUSED_FILES,
+            "code": code.hexdigest(),
+        },
+        sort_keys=True,
+    ).encode("utf-8")
+
+
+def scan_site(site: Path) -> SiteScan:
+    """Read every file Pagefind would read, once: the cache key and the --glob."""
+    digest = hashlib.sha256(_tool_fingerprint())
+    pages = []
+    for relative in _site_files(site):
+        data = (site / relative).read_bytes()
+        digest.update(b"\0%s\0%d\0" % (relative.encode("utf-8"), len(data)))
+        digest.update(data)
+        if relative.endswith(".html"):
+            pages.append((relative, _carries_body(data)))
+    return SiteScan(
+        key=digest.hexdigest(),
+        glob=_glob_for(pages),
+        pages=len(pages),
+        body_pages=sum(marked for _, marked in pages),
+    )
 
 
 # --------------------------------------------------------------------- a small CBOR codec
@@ -251,7 +400,8 @@ def make_deterministic(bundle: Path) -> None:
 # A word: letters only (Pagefind indexes "NĐ-CP" as words too, but numbers and codes need no
 # diacritics). Text between two punctuation marks is one phrase, for the word pairs.
 _WORD = re.compile(r"[^\W\d_]+")
-_PHRASE_BREAK = re.compile(r"[^\w\s]+|\d+")
+_PHRASE_BREAK = r"[^\w\s]+|\d+"
+_TOKEN = re.compile(rf"{_WORD.pattern}|{_PHRASE_BREAK}")
 
 
 def _skeleton(word: str) -> str:
@@ -282,14 +432,21 @@ def build_lexicon(texts) -> dict:
       where "thị" is more frequent than "thi"), seen at least PAIR_MIN_COUNT times.
     Every list is sorted by code point; the same texts give the same lexicon.
     """
-    word_counts: Counter = Counter()
+    # Words and phrase breaks in one pass: two words make a pair when they are next to each
+    # other, no break between them. All tokens are counted, the breaks dropped afterwards
+    # (from the distinct tokens, far fewer than the tokens).
+    token_counts: Counter = Counter()
     pair_counts: Counter = Counter()
     for text in texts:
-        text = unicodedata.normalize("NFC", text).lower()
-        phrases = [_WORD.findall(phrase) for phrase in _PHRASE_BREAK.split(text)]
-        word_counts.update(chain.from_iterable(phrases))
-        pair_counts.update(chain.from_iterable(pairwise(words) for words in phrases))
-    keys = {word: fold(word) for word in word_counts}
+        tokens = _TOKEN.findall(unicodedata.normalize("NFC", text).lower())
+        token_counts.update(tokens)
+        pair_counts.update(pairwise(tokens))
+    # fold() once per distinct word (not per occurrence): the keys serve words and pairs.
+    keys = {token: fold(token) for token in token_counts if _WORD.fullmatch(token)}
+    word_counts = {word: token_counts[word] for word in keys}
+    pair_counts = {
+        pair: n for pair, n in pair_counts.items() if pair[0] in keys and pair[1] in keys
+    }
     forms: dict[str, Counter] = defaultdict(Counter)
     for word, count in word_counts.items():
         if _is_plain(keys[word]):
@@ -342,18 +499,111 @@ def write_lexicon(bundle: Path) -> Path:
     return path
 
 
+# -------------------------------------------------------------------------- bundle cache
+# One entry per key: <cache>/<key>/bundle/... (the bundle's files) and manifest.json (their
+# SHA-256). An entry is written under a temporary name and renamed, so a half-written entry
+# is never used. Files are hard-linked both ways (copied where links are not possible), so a
+# hit costs no copying; nothing here writes into a file, only replaces it, and every file of
+# an entry is checked against its SHA-256 before use, so an entry changed by anything else
+# is dropped and the bundle made again.
+
+
+def _files(folder: Path) -> list[tuple[str, Path]]:
+    found = []
+    for parent, _, names in os.walk(folder):
+        found += [(Path(parent, name).relative_to(folder).as_posix(), Path(parent, name))
+                  for name in names]  # fmt: skip
+    return sorted(found)
+
+
+def _place(source: Path, target: Path, data: bytes) -> None:
+    """Put `source` (whose bytes are `data`) at `target`: a hard link, else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        target.write_bytes(data)
+
+
+def _place_all(files, folder: Path) -> None:
+    made = set()
+    for relative, source, data in files:
+        target = folder / relative
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        _place(source, target, data)
+
+
+def restore_bundle(cache: Path, key: str, bundle: Path) -> bool:
+    """Put the bundle cached under `key` at `bundle`; False (and the entry removed) when
+    there is none or it does not match its manifest."""
+    entry = cache / key
+    if not entry.is_dir():
+        return False
+    try:
+        manifest = json.loads((entry / CACHE_MANIFEST).read_text(encoding="utf-8"))
+        files = []
+        for relative, sha in manifest["files"]:
+            source = entry / CACHE_FILES / relative
+            data = source.read_bytes()
+            if hashlib.sha256(data).hexdigest() != sha:
+                raise ValueError(f"{relative} changed")
+            files.append((relative, source, data))
+        if not files:
+            raise ValueError("empty entry")
+    except (OSError, ValueError, KeyError, TypeError):
+        shutil.rmtree(entry, ignore_errors=True)
+        return False
+    try:
+        _place_all(files, bundle)
+    except OSError:
+        shutil.rmtree(bundle, ignore_errors=True)
+        return False
+    os.utime(entry)  # recently used: kept by prune_cache
+    return True
+
+
+def store_bundle(cache: Path, key: str, bundle: Path) -> None:
+    """Keep `bundle` under `key`. A cache that cannot be written only costs time."""
+    temporary = cache / f".tmp-{key[:16]}-{os.getpid()}"
+    try:
+        shutil.rmtree(temporary, ignore_errors=True)
+        files = [(name, path, path.read_bytes()) for name, path in _files(bundle)]
+        _place_all(files, temporary / CACHE_FILES)
+        manifest = {"files": [[name, hashlib.sha256(data).hexdigest()] for name, _, data in files]}
+        (temporary / CACHE_MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        os.rename(temporary, cache / key)
+    except OSError as error:
+        shutil.rmtree(temporary, ignore_errors=True)
+        if not (cache / key / CACHE_MANIFEST).is_file():  # not just stored by another build
+            print(
+                f"Cảnh báo: không lưu được chỉ mục tìm kiếm vào bộ nhớ đệm {cache} ({error}); "
+                "lần sau sẽ lập lại. (search index not cached)",
+                file=sys.stderr,
+            )
+
+
+def prune_cache(cache: Path, keep: int = CACHE_KEEP) -> None:
+    """Keep the `keep` most recently used entries; remove stale temporary ones."""
+    try:
+        folders = [path for path in cache.iterdir() if path.is_dir()]
+    except OSError:
+        return
+    entries = [path for path in folders if not path.name.startswith(".")]
+    entries.sort(key=lambda path: (-path.stat().st_mtime_ns, path.name))
+    for path in entries[keep:]:
+        shutil.rmtree(path, ignore_errors=True)
+    now = time.time()
+    for path in folders:
+        if path.name.startswith(".tmp-") and now - path.stat().st_mtime > CACHE_TEMP_MAX_AGE:
+            shutil.rmtree(path, ignore_errors=True)
+
+
 # ------------------------------------------------------------------------------ entry point
 
 
-def index(site: Path) -> Path:
-    """Index `site` (a built site folder) in place; returns the bundle folder."""
-    site = Path(site)
-    bundle = site / BUNDLE_DIR
-    if bundle.exists():
-        import shutil
-
-        shutil.rmtree(bundle)
-    run_pagefind(site)
+def _index_fresh(site: Path, bundle: Path, glob: str | None) -> None:
+    run_pagefind(site, glob)
     if not (bundle / "pagefind-entry.json").exists():
         raise PagefindError(
             "Pagefind không tạo được chỉ mục (thiếu pagefind-entry.json). Cách sửa: kiểm tra "
@@ -369,14 +619,40 @@ def index(site: Path) -> Path:
             "pagefind[bin] ghi trong pyproject.toml. (unexpected Pagefind bundle)"
         ) from error
     write_lexicon(bundle)
+
+
+def index(site: Path, cache: Path | None = None) -> Path:
+    """Index `site` (a built site folder) in place; returns the bundle folder.
+
+    With `cache` (a folder of our own), a bundle made earlier from the same pages is reused
+    and a new one is kept there.
+    """
+    site = Path(site)
+    _require_site(site)
+    bundle = site / BUNDLE_DIR
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    scan = scan_site(site)
+    if cache is not None:
+        cache = Path(cache)
+        if restore_bundle(cache, scan.key, bundle):
+            prune_cache(cache)
+            return bundle
+    _index_fresh(site, bundle, scan.glob)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        store_bundle(cache, scan.key, bundle)
+        prune_cache(cache)
     return bundle
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    site = Path(args[0]) if args else ROOT / "output"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path, nargs="?", default=ROOT / "output")
+    parser.add_argument("--cache", type=Path, help="reuse and keep bundles in this folder")
+    args = parser.parse_args(argv)
     try:
-        bundle = index(site)
+        bundle = index(args.site, cache=args.cache)
     except PagefindError as error:
         print(f"LỖI: {error}", file=sys.stderr)
         return 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import sys
 
@@ -12,14 +13,19 @@ import pytest
 from tests.search.conftest import ARTICLES, content_files
 from tools import pagefind_index
 from tools.pagefind_index import (
+    CACHE_KEEP,
     LEXICON_FILE,
     UNUSED_FILES,
     PagefindError,
+    _carries_body,
     _cbor_decode,
     _cbor_encode,
+    _glob_for,
     build_lexicon,
     index,
+    prune_cache,
     read_pagefind_file,
+    scan_site,
 )
 
 
@@ -111,6 +117,145 @@ def test_reindexing_replaces_the_old_bundle(search_site, tmp_path):
     stale.write_bytes(b"old")
     index(copy)
     assert not stale.exists()
+
+
+# --------------------------------------------------- reading fewer pages, reusing bundles
+
+FAILING = [sys.executable, "-c", "import sys; print('hỏng', file=sys.stderr); sys.exit(3)"]
+
+
+def fresh_copy(search_site, folder):
+    """The labelled site without its bundle, as Pelican left it."""
+    shutil.copytree(search_site, folder, ignore=shutil.ignore_patterns("pagefind"))
+    return folder
+
+
+def test_pagefind_reads_only_the_pages_it_indexes(search_site, tmp_path):
+    scan = scan_site(fresh_copy(search_site, tmp_path / "site"))
+    assert 0 < scan.body_pages < scan.pages
+    glob = scan.glob
+    assert glob.startswith("{") and "2024/**/*.html" in glob and "giong-dua-hau/**/*.html" in glob
+    for skipped in ("index.html", "the/", "chuyen-muc/", "tac-gia/", "luu-tru/", "tim-kiem/"):
+        assert f",{skipped}" not in glob and f"{{{skipped}" not in glob
+
+
+def test_the_glob_gives_the_index_of_a_full_run(search_site, tmp_path, monkeypatch):
+    monkeypatch.setattr(pagefind_index, "GLOB_LIMIT", 0)  # no --glob: Pagefind reads every page
+    site = fresh_copy(search_site, tmp_path / "site")
+    assert scan_site(site).glob is None
+    index(site)
+    assert tree(site / "pagefind") == tree(search_site / "pagefind")
+
+
+def test_a_cached_bundle_is_byte_identical_and_pagefind_does_not_run(
+    search_site, tmp_path, monkeypatch
+):
+    cache = tmp_path / "cache"
+    first = fresh_copy(search_site, tmp_path / "first")
+    index(first, cache=cache)
+    assert tree(first / "pagefind") == tree(search_site / "pagefind")
+    assert len([p for p in cache.iterdir() if not p.name.startswith(".")]) == 1
+
+    monkeypatch.setattr(pagefind_index, "_command", lambda: FAILING)  # would fail if run
+    second = fresh_copy(search_site, tmp_path / "second")
+    index(second, cache=cache)
+    assert tree(second / "pagefind") == tree(search_site / "pagefind")
+
+    # A new build of the same pages over an old folder: the stale bundle is replaced.
+    (second / "pagefind" / "fragment" / "cu.pf_fragment").write_bytes(b"old")
+    index(second, cache=cache)
+    assert tree(second / "pagefind") == tree(search_site / "pagefind")
+
+
+def test_a_changed_page_is_indexed_again(search_site, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    site = fresh_copy(search_site, tmp_path / "site")
+    index(site, cache=cache)
+    page = site / "2024" / "05" / "dua-hau-muong-khuong" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("ven suối", "ven sông"), "utf-8")
+    monkeypatch.setattr(pagefind_index, "_command", lambda: FAILING)
+    with pytest.raises(PagefindError, match="mã lỗi 3"):
+        index(site, cache=cache)
+    # Pages Pagefind drops anyway are part of the key too: any change of the site's HTML.
+    page.write_text(page.read_text(encoding="utf-8").replace("ven sông", "ven suối"), "utf-8")
+    home = site / "index.html"
+    home.write_bytes(home.read_bytes() + b"\n")
+    with pytest.raises(PagefindError):
+        index(site, cache=cache)
+
+
+def test_a_damaged_cache_entry_is_not_used(search_site, tmp_path):
+    cache = tmp_path / "cache"
+    site = fresh_copy(search_site, tmp_path / "site")
+    index(site, cache=cache)
+    (entry,) = [p for p in cache.iterdir() if not p.name.startswith(".")]
+    damaged = next((entry / "bundle" / "fragment").iterdir())
+    damaged.unlink()  # replaced, not written through: the site keeps its own copy
+    damaged.write_bytes(b"hong")
+    other = fresh_copy(search_site, tmp_path / "other")
+    index(other, cache=cache)  # Pagefind runs again
+    assert tree(other / "pagefind") == tree(search_site / "pagefind")
+    assert tree(site / "pagefind") == tree(search_site / "pagefind")
+    assert (entry / "bundle" / "fragment" / damaged.name).read_bytes() != b"hong"
+
+
+def test_the_cache_keeps_the_last_few_bundles(tmp_path):
+    cache = tmp_path / "cache"
+    names = [f"{i:064x}" for i in range(CACHE_KEEP + 3)]
+    for age, name in enumerate(names):  # names[0] is the newest
+        (cache / name).mkdir(parents=True)
+        os.utime(cache / name, (1_000_000 - age, 1_000_000 - age))
+    stale, fresh = cache / ".tmp-1-1", cache / ".tmp-2-2"
+    stale.mkdir()
+    os.utime(stale, (1, 1))
+    fresh.mkdir()
+    prune_cache(cache)
+    assert sorted(p.name for p in cache.iterdir()) == sorted([*names[:CACHE_KEEP], fresh.name])
+
+
+def test_make_html_reuses_the_bundle_when_no_page_changed(tmp_path, monkeypatch):
+    from tests.conftest import make_content
+    from tools.build import build
+
+    content = make_content(tmp_path / "content", dict(list(content_files().items())[:2]))
+    output = tmp_path / "output"
+    build(content, output, checks=False)
+    first = tree(output / "pagefind")
+    cached = [p for p in (tmp_path / ".output-cache" / "pagefind").iterdir()]
+    assert len(cached) == 1  # beside Pelican's cache, one folder per output folder
+    monkeypatch.setattr(pagefind_index, "_command", lambda: FAILING)
+    build(content, output, checks=False)
+    assert tree(output / "pagefind") == first
+
+
+def test_carries_body_looks_for_the_attribute_only():
+    assert _carries_body(b'<main id="noi-dung" data-pagefind-body>')
+    assert _carries_body(b"<article\n  data-pagefind-body\n>")
+    assert _carries_body(b'<MAIN DATA-PAGEFIND-BODY="">')
+    mention = "<p>Thuộc tính data-pagefind-body đánh dấu phần chính.</p>".encode()
+    assert not _carries_body(mention)
+    assert not _carries_body(b"<div data-pagefind-body-x>")
+    assert not _carries_body(b"<main>")
+
+
+def test_glob_for_names_whole_folders_and_single_pages():
+    pages = [
+        ("2024/05/a/index.html", True),
+        ("2024/06/b/index.html", True),
+        ("don-vi/index.html", True),
+        ("gioi-thieu.html", True),
+        ("index.html", False),
+        ("the/x/index.html", False),
+        ("tim-kiem/index.html", False),
+        ("tim-kiem/huong-dan/index.html", True),
+    ]
+    assert _glob_for(pages) == (
+        "{2024/**/*.html,don-vi/**/*.html,gioi-thieu.html,tim-kiem/huong-dan/index.html}"
+    )
+    assert _glob_for([("a/index.html", True), ("index.html", False)]) == "a/**/*.html"
+    assert _glob_for([(p, False) for p, _ in pages]) is None  # no body: Pagefind reads all
+    assert _glob_for([(p, True) for p, _ in pages]) is None  # nothing to skip
+    assert _glob_for([*pages, ("bài {1,2}/index.html", True)]) is None  # would need escaping
 
 
 # ------------------------------------------------------------------------------ failures
