@@ -82,6 +82,19 @@ def run_pagefind(staging: Path, cache: Path | None = None) -> None:
     except ImportError:  # search index not part of this checkout yet
         return
     pagefind_index.index(staging, cache=cache)  # reuses the bundle when no page changed
+    compress_search_files(staging, None if cache is None else cache.parent / "compress")
+
+
+def compress_search_files(staging: Path, cache: Path | None) -> None:
+    """.gz/.br copies of Pagefind's text files (pagefind.js, its worker, the entry and our
+    word list), which the compress plugin cannot see: Pagefind runs after Pelican. Its
+    index fragments are compressed by Pagefind itself and are left alone."""
+    from plugins.compress.compress import compress_tree
+    from plugins.compress.settings import CompressSettings
+
+    folder = staging / "pagefind"
+    if folder.is_dir():
+        compress_tree(folder, CompressSettings(exclude=(), cache_path=cache), workers=1)
 
 
 def _exchange(first: Path, second: Path) -> bool:

@@ -93,3 +93,11 @@ def test_sample_site_text_files_are_compressed(built_site):
     assert not missing, f"no .br for {missing[:3]}"
     css = next(site.rglob("site.css"))
     assert brotli.decompress(css.with_name("site.css.br").read_bytes()) == css.read_bytes()
+
+
+def test_search_files_written_after_pelican_are_compressed_too(built_site):
+    """Pagefind runs after Pelican; tools/build.py compresses its text files itself."""
+    for name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "tieng-viet.json"):
+        original = (built_site / "pagefind" / name).read_bytes()
+        assert gzip.decompress((built_site / "pagefind" / f"{name}.gz").read_bytes()) == original
+        assert brotli.decompress((built_site / "pagefind" / f"{name}.br").read_bytes()) == original
