@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import shutil
 import sys
-from http.server import SimpleHTTPRequestHandler
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -77,14 +80,11 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(built_site):
-    """The built sample site served over HTTP on 127.0.0.1 (a free port); yields the base URL."""
-    import functools
-    import threading
-    from http.server import ThreadingHTTPServer
-
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextmanager
+def serving(folder: Path):
+    """Serve `folder` over HTTP on 127.0.0.1 (a free port) while the block runs; yields
+    the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -93,6 +93,13 @@ def served_site(built_site):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    """The built sample site served over HTTP on 127.0.0.1; yields the base URL."""
+    with serving(built_site) as base_url:
+        yield base_url
 
 
 CHROMIUM = "/usr/bin/chromium"

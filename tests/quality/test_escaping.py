@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import csv
 import fcntl
-import functools
 import io
 import json
 import os
 import re
 import shutil
-import threading
 import xml.etree.ElementTree as ET
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote
 
@@ -27,7 +23,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import CHROMIUM, make_content
+from tests.conftest import CHROMIUM, make_content, serving
 from tests.quality.sitecheck import summary
 from tools.build import build
 
@@ -295,20 +291,6 @@ def test_feeds_and_sitemap_stay_well_formed(hostile_site):
     feed = feedparser.parse((hostile_site / "feeds/tat-ca.atom.xml").read_bytes())
     assert not feed.bozo
     assert '& "ngoặc kép"' in feed.entries[0].title
-
-
-@contextmanager
-def serving(folder):
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.mark.browser

@@ -6,14 +6,11 @@ Each article has a topic (the key of ARTICLES); the tests check which topics com
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import _QuietHandler, make_content, pelican_build
+from tests.conftest import make_content, pelican_build, serving
 
 HEADER = """Title: {title}
 Date: {date}
@@ -204,12 +201,5 @@ def search_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def search_server(search_site):
     """Base URL of the labelled site served on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(search_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(search_site) as base_url:
+        yield base_url
