@@ -318,13 +318,6 @@ def bloc_page(data: HonoursData, bloc: Bloc) -> BlocPage:
     )
 
 
-def decision_rows(data: HonoursData, decision: Decision) -> list[tuple[str, str, list[Row]]]:
-    """(kind, section title, rows in annex order) for each part of the annex."""
-    return [
-        (kind, title, [make_row(data, r) for r in rows]) for kind, title, rows in decision.parts
-    ]
-
-
 def decision_summary(data: HonoursData, decision: Decision) -> str:
     """ "32 tập thể, 5 cá nhân" """
     labels = {COLLECTIVE: "tập thể", INDIVIDUAL: "cá nhân", HOUSEHOLD: "hộ gia đình"}
