@@ -32,18 +32,29 @@ from __future__ import annotations
 
 import gc
 import math
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from heapq import heappush, heapreplace
-from itertools import chain, compress
-from operator import itemgetter, mul, not_
+from itertools import chain, islice, repeat
+from operator import add, itemgetter, mul, neg, truediv
 
 from .settings import RankSettings
 from .stopwords import STOP_WORDS
-from .text import weighted_counts
+from .text import Tokenizer
+
+_first = itemgetter(0)
+_second = itemgetter(1)
+
+
+def _values(mapping, keys: Sequence) -> Sequence:
+    """[mapping[k] for k in keys], in one built-in call."""
+    if len(keys) > 1:
+        return itemgetter(*keys)(mapping)
+    return [mapping[k] for k in keys]
+
 
 _ROUND = 9  # digits kept when comparing scores, so that float noise never decides an order
 
@@ -137,20 +148,45 @@ class Breakdown:
     reason: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Vector:
-    terms: dict[str, float]  # term -> weight, unit length
-    keys: frozenset[str]
-    order: tuple[str, ...]  # the terms, strongest first
-    query: tuple[str, ...]  # the strongest terms, looked up in the index for candidates
-    tags: frozenset[str] = field(default_factory=frozenset)
+    """An article's text vector over term ids (text.Tokenizer)."""
+
+    weights: dict[int, float]  # term -> weight, unit length, strongest first
+    keys: frozenset[int]
+    order: tuple[int, ...]  # the terms, strongest first
+    query: tuple[int, ...]  # the strongest terms, looked up in the index for candidates
     # The share of the article's weight that other articles can match (its own words, such
     # as names, cannot): an article made mostly of its own words is related to nothing.
     coverage: float = 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What an article's metadata says for sure, as sets (for the metadata bonus)."""
+
+    units: frozenset[str]
+    blocs: frozenset[str]
+    decisions: frozenset[str]
+    tags: frozenset[str]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Facts:
+        units, blocs = frozenset(doc.units), frozenset(doc.blocs)
+        return cls(units, blocs, frozenset(doc.decisions), frozenset(doc.tags))
+
+    @property
+    def tags_only(self) -> bool:
+        return not (self.units or self.blocs or self.decisions)
+
+
 class Index:
-    """BM25-weighted syllable vectors of the articles and an inverted index over them."""
+    """BM25-weighted syllable vectors of the articles and an inverted index over them.
+
+    Terms are ints (text.Tokenizer): a syllable id, or a pair id made from two. Everything
+    after tokenising (document frequencies, vectors, postings, cosines) works on ints, whose
+    hashes and set orders do not depend on PYTHONHASHSEED.
+    """
 
     def __init__(self, docs: Iterable[Doc], settings: RankSettings | None = None):
         with _collector_paused():
@@ -170,23 +206,35 @@ class Index:
             s.recency_bonus * 0.5 ** (max(0.0, newest - day) / s.recency_half_life_days)
             for day in self.days
         ]
-        counts = [self._counts(doc) for doc in self.docs]
-        document_frequency: Counter[str] = Counter()
-        for doc_counts in counts:
-            document_frequency.update(doc_counts.keys())
-        self.document_frequency = document_frequency
-        lengths = [sum(c.values()) for c in counts]
-        self.average_length = (sum(lengths) / len(lengths)) if lengths else 0.0
-        # Only terms found in two articles or more can relate two articles.
-        self.idf = {term: self._idf_of(df) for term, df in document_frequency.items() if df >= 2}
-        self.vectors = [
-            self._vector(doc_counts, length, doc.tags)
-            for doc_counts, length, doc in zip(counts, lengths, self.docs, strict=True)
+        self.facts = [_Facts.of(doc) for doc in self.docs]
+        # Sort key of a candidate after its score: the newer article, then slug, then key.
+        self._tiebreak = [
+            (-day, doc.slug, doc.key) for day, doc in zip(self.days, self.docs, strict=True)
         ]
+        most_tags = max((len(f.tags) for f in self.facts), default=0)
+        self._tag_bonus = [self._bonus(0, 0, 0, n) for n in range(most_tags + 1)]
+        self._tokenizer = Tokenizer(STOP_WORDS)
+        # Every term of every article: (term -> frequency, unit), see _counts.
+        found = [self._counts(doc) for doc in self.docs]
+        document_frequency = Counter(chain.from_iterable(map(_first, found)))
+        lengths = [
+            unit * sum(counts.values()) if unit else sum(counts.values()) for counts, unit in found
+        ]
+        self.average_length = (sum(lengths) / len(lengths)) if lengths else 0.0
+        # IDF by document frequency. Only terms found in two articles or more can relate
+        # two articles: any other term has no IDF (0.0, false).
+        self._document_frequency = document_frequency
+        self._idf_by_frequency = [0.0, 0.0] + [self._idf_of(df) for df in range(2, self.size + 1)]
+        self._rare = self._idf_of(1)
+        self.vectors = [
+            self._vector(list(counts), list(counts.values()), unit or 1.0, length)
+            for (counts, unit), length in zip(found, lengths, strict=True)
+        ]
+        del found
         self.postings = self._postings()
-        self._direct_lists: list[list[tuple[float, int]]] | None = None
-        self._direct_maps: list[dict[int, float]] = []
+        self._direct_maps: list[dict[int, float]] | None = None
         self._neighbours: list[list[int]] = []
+        self._order: list[int] = []
         self.decision_postings: dict[str, list[int]] = {}
         for i, doc in enumerate(self.docs):
             for decision in sorted(set(doc.decisions)):
@@ -194,7 +242,9 @@ class Index:
 
     # -- building ----------------------------------------------------------------------
 
-    def _counts(self, doc: Doc) -> dict[str, float]:
+    def _counts(self, doc: Doc) -> tuple[dict[int, float], float | None]:
+        """(term id -> n, unit): frequency n * unit (Tokenizer.unit_counts), or when the
+        weights do not allow that (term id -> frequency, None)."""
         s = self.settings
         body = doc.body
         if s.max_body_chars and len(body) > s.max_body_chars:
@@ -202,61 +252,87 @@ class Index:
             # prefix keeps the cost per article bounded however long the article is.
             cut = body.rfind(" ", 0, s.max_body_chars)
             body = body[: cut if cut > 0 else s.max_body_chars]
-        return weighted_counts(
-            ((doc.title, s.title_weight), (doc.summary, s.summary_weight), (body, 1.0)),
-            STOP_WORDS,
-            s.unigram_weight,
-        )
+        fields = ((doc.title, s.title_weight), (doc.summary, s.summary_weight), (body, 1.0))
+        found = self._tokenizer.unit_counts(fields, s.unigram_weight)
+        if found is not None:
+            return found
+        return self._tokenizer.counts(fields, s.unigram_weight), None
 
     def _idf_of(self, df: int) -> float:
         return math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
 
-    def _vector(self, counts: dict[str, float], length: float, tags: Iterable[str]) -> _Vector:
+    def _vector(self, ids: list[int], frequencies: list, unit: float, length: float) -> _Vector:
+        """BM25 weights of one article's terms, pruned to the strongest and unit length.
+
+        `ids` and `frequencies` are parallel: a term's frequency is `frequencies[k] * unit`.
+        A term the index has never seen (in a draft) has no IDF.
+        """
         s = self.settings
         relative = length / self.average_length if self.average_length else 1.0
         norm = s.k1 * (1.0 - s.b + s.b * relative)
         k1_plus = s.k1 + 1.0
         # Built-in maps and sorts only: this runs for every term of every article.
-        words = list(counts)
-        factor = {tf: tf * k1_plus / (tf + norm) for tf in set(counts.values())}
-        saturated = list(map(factor.__getitem__, counts.values()))
-        idfs = list(map(self.idf.get, words))  # None for a word no other article has
-        shared = list(compress(words, idfs))
-        weights = list(map(mul, compress(idfs, idfs), compress(saturated, idfs)))
-        own = list(compress(saturated, map(not_, idfs)))
-        rare = self._idf_of(1)
+        factor = {n: n * unit * k1_plus / (n * unit + norm) for n in set(frequencies)}
+        saturated = _values(factor, frequencies)
+        frequency = self._document_frequency
+        try:
+            dfs = _values(frequency, ids)
+        except KeyError:  # a draft's word no published article has
+            dfs = list(map(frequency.get, ids, repeat(0)))
+        idfs = _values(self._idf_by_frequency, dfs)  # 0.0 for a word no other article has
+        weights = list(map(mul, idfs, saturated))  # so 0.0 for such a word too
         shared_mass = sum(map(mul, weights, weights))
-        own_mass = rare * rare * sum(map(mul, own, own))
-        # A stable sort: equal weights keep the order of first appearance in the text.
+        # A stable sort: equal weights keep the order of first appearance in the text, and
+        # the words no other article has (weight 0.0, `own`) come last, in text order.
         ranked = sorted(range(len(weights)), key=weights.__getitem__, reverse=True)
-        strongest = [(shared[k], weights[k]) for k in ranked[: s.terms_per_article]]
-        total = math.sqrt(sum([w * w for _, w in strongest])) or 1.0
-        terms = {term: w / total for term, w in strongest}
+        shared = len(weights) - idfs.count(0.0)
+        own = _values(saturated, ranked[shared:])
+        own_mass = self._rare * self._rare * sum(map(mul, own, own))
+        del ranked[min(s.terms_per_article, shared) :]
+        order = tuple(map(ids.__getitem__, ranked))
+        strongest = list(map(weights.__getitem__, ranked))
+        total = math.sqrt(sum(map(mul, strongest, strongest))) or 1.0
         coverage = math.sqrt(shared_mass / (shared_mass + own_mass)) if shared_mass else 0.0
-        order = tuple(term for term, _ in strongest)
         return _Vector(
-            terms=terms,
-            keys=frozenset(terms),
+            weights=dict(zip(order, map(truediv, strongest, repeat(total)), strict=False)),
+            keys=frozenset(order),
             order=order,
             query=order[: s.query_terms],
-            tags=frozenset(tags),
             coverage=coverage,
         )
 
-    def _postings(self) -> dict[str, list[int]]:
-        entries: dict[str, list[tuple[float, int]]] = {}
+    def _new_vector(self, doc: Doc) -> _Vector:
+        """The vector of an article that is not indexed (a draft), with the index's IDF."""
+        counts, unit = self._counts(doc)
+        values = list(counts.values())
+        length = unit * sum(values) if unit else sum(values)
+        return self._vector(list(counts), values, unit or 1.0, length)
+
+    def _postings(self) -> dict[int, list[int]]:
+        """Term -> the articles listing it among their `indexed_terms` strongest, at most
+        `postings_per_term` of them: those where it weighs most (ties: the older first)."""
+        entries: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
+        entry = entries.__getitem__
+        append = list.append
         indexed = self.settings.indexed_terms
         for i, vector in enumerate(self.vectors):
-            terms = vector.terms
-            for term in vector.order[:indexed]:
-                entries.setdefault(term, []).append((-terms[term], i))
+            # entries[term].append((-weight, i)) for each strong term, in built-in code
+            strong = list(islice(vector.weights.items(), indexed))
+            deque(
+                map(
+                    append,
+                    map(entry, map(_first, strong)),
+                    zip(map(neg, map(_second, strong)), repeat(i)),
+                ),
+                maxlen=0,
+            )
         limit = self.settings.postings_per_term
         postings = {}
         for term, items in entries.items():
             if len(items) > limit:
                 items.sort()
                 del items[limit:]
-            postings[term] = [i for _, i in items]
+            postings[term] = list(map(_second, items))
         return postings
 
     # -- ranking -----------------------------------------------------------------------
@@ -268,73 +344,123 @@ class Index:
         articles share), the article's other terms are looked up too.
         """
         limit = self.settings.max_candidates
-        postings = self.postings
-        chosen: list[int] = []
-        seen = {i}
-        for terms in (vector.query, vector.order[len(vector.query) :]):
-            counted = Counter(chain.from_iterable(postings.get(t, ()) for t in terms))
-            ranked = sorted(counted.items(), key=itemgetter(1), reverse=True)
-            for j, _ in ranked:
+        get = self.postings.get
+        counted = Counter(chain.from_iterable(map(get, vector.query, repeat(()))))
+        counted.pop(i, None)
+        # Most shared terms first; a stable sort keeps ties in order of first appearance.
+        chosen = sorted(counted, key=counted.__getitem__, reverse=True)
+        if len(chosen) > limit:
+            del chosen[limit:]
+        elif len(chosen) < limit and len(vector.order) > len(vector.query):
+            counted = Counter(
+                chain.from_iterable(map(get, vector.order[len(vector.query) :], repeat(())))
+            )
+            seen = set(chosen)
+            seen.add(i)
+            for j in sorted(counted, key=counted.__getitem__, reverse=True):
                 if j not in seen:
                     seen.add(j)
                     chosen.append(j)
                     if len(chosen) >= limit:
                         break
-            if len(chosen) >= limit:
-                break
-        for decision in sorted(set(decisions)):
-            for j in self.decision_postings.get(decision, ()):
-                if j not in seen:
-                    seen.add(j)
-                    chosen.append(j)
+        if decisions:
+            seen = set(chosen)
+            seen.add(i)
+            for decision in sorted(set(decisions)):
+                for j in self.decision_postings.get(decision, ()):
+                    if j not in seen:
+                        seen.add(j)
+                        chosen.append(j)
         return chosen
 
     def _direct(
-        self,
-        i: int,
-        vector: _Vector,
-        decisions: Iterable[str],
-        cache: dict[tuple[int, int], float] | None = None,
-    ) -> list[tuple[float, int]]:
-        """(cosine, article) for the candidates of one article, best first."""
-        a, keys, vectors = vector.terms, vector.keys, self.vectors
-        scored = []
-        for j in self._candidates(i, vector, decisions):
-            pair = (i, j) if i < j else (j, i)
-            cosine = cache.get(pair) if cache is not None else None
-            if cosine is None:
-                b = vectors[j].terms
-                cosine = sum([a[t] * b[t] for t in keys & vectors[j].keys])
-                if cache is not None:
-                    cache[pair] = cosine
-            scored.append((cosine, j))
-        scored.sort(key=lambda item: (-item[0], item[1]))
-        return scored
+        self, i: int, vector: _Vector, candidates: list[int], known: list | None = None
+    ) -> dict[int, float]:
+        """Candidate -> cosine for one article, best first (ties: the lower index first).
+
+        The cosine is symmetric: `known[j]`, when set, is the map of an article already
+        done, and a cosine it holds is taken from there.
+        """
+        cosines: dict[int, float] = {}
+        a, keys, vectors = vector.weights, vector.keys, self.vectors
+        if i >= 0:
+            for j in candidates:
+                done = known[j]
+                if done is not None and i in done:
+                    cosines[j] = done[i]
+                    continue
+                other = vectors[j]
+                b = other.weights
+                # The same sum whichever of the two comes first: the terms of the first in
+                # index order (intersection order), times the other's weight.
+                if j < i:
+                    cosines[j] = sum([b[t] * a[t] for t in other.keys & keys])
+                else:
+                    cosines[j] = sum([a[t] * b[t] for t in keys & other.keys])
+        else:  # an article that is not indexed
+            for j in candidates:
+                other = vectors[j]
+                b = other.weights
+                cosines[j] = sum([a[t] * b[t] for t in keys & other.keys])
+        ranked = sorted(cosines)
+        ranked.sort(key=cosines.__getitem__, reverse=True)  # stable: ties stay by index
+        return dict(zip(ranked, map(cosines.__getitem__, ranked), strict=True))
 
     def _prepare(self) -> None:
-        """First pass over every article: its candidates' cosines and its nearest neighbours."""
-        if self._direct_lists is not None:
+        """First pass over every article: its candidates' cosines and its nearest neighbours.
+
+        Articles are taken in `_walk` order, so that the vectors a step reads are mostly
+        those the steps before it read: about half as many cache misses on a big site. The
+        result does not depend on that order.
+        """
+        if self._direct_maps is not None:
             return
-        cache: dict[tuple[int, int], float] = {}  # the cosine is symmetric: compute it once
-        self._direct_lists = [
-            self._direct(i, vector, doc.decisions, cache)
+        candidates = [
+            self._candidates(i, vector, doc.decisions)
             for i, (doc, vector) in enumerate(zip(self.docs, self.vectors, strict=True))
         ]
-        self._direct_maps = [dict((j, c) for c, j in found) for found in self._direct_lists]
+        maps: list = [None] * self.size
+        for i in self._walk(candidates):
+            maps[i] = self._direct(i, self.vectors[i], candidates[i], maps)
+        self._direct_maps = maps
         self._neighbours = [
             self._nearest(found, vector.coverage)
-            for found, vector in zip(self._direct_lists, self.vectors, strict=True)
+            for found, vector in zip(maps, self.vectors, strict=True)
         ]
+        self._order = self._walk(self._neighbours)
 
-    def _nearest(self, direct: list[tuple[float, int]], coverage: float) -> list[int]:
+    @staticmethod
+    def _walk(links: list[list[int]]) -> list[int]:
+        """Every article once, depth first along `links` (article -> articles)."""
+        seen = [False] * len(links)
+        order = []
+        for start in range(len(links)):
+            if seen[start]:
+                continue
+            stack = [start]
+            while stack:
+                i = stack.pop()
+                if seen[i]:
+                    continue
+                seen[i] = True
+                order.append(i)
+                stack.extend(reversed(links[i]))
+        return order
+
+    def _nearest(self, direct: dict[int, float], coverage: float) -> list[int]:
         """The neighbours used for smoothing: the nearest articles that are clearly alike."""
         s = self.settings
-        return [j for c, j in direct[: s.smoothing_neighbours] if c * coverage >= s.min_direct]
+        return [
+            j
+            for j, c in islice(direct.items(), s.smoothing_neighbours)
+            if c * coverage >= s.min_direct
+        ]
 
     def _smoothed(
         self, i: int, direct_map: dict[int, float], neighbours: list[int], chosen: list[int]
-    ) -> list[tuple[float, float, int]]:
-        """Neighbour smoothing: (text score, the part of it that comes through neighbours, j).
+    ) -> list[tuple[float, int, float]]:
+        """Neighbour smoothing: (-text score, j, the part of it that comes through
+        neighbours) for each chosen article j, best first (ties: the lower index first).
 
         Two articles on one topic seldom share all their words, but they share neighbours:
         the articles nearest to one are also near the other. The text score therefore adds to
@@ -345,110 +471,122 @@ class Index:
         neighbourhood.
         """
         s = self.settings
+        maps = self._direct_maps
         # near[x]: mean cosine of this article's neighbours with x (from their candidate lists)
         near: dict[int, float] = {}
+        get = near.get
         if neighbours:
             share = 1.0 / len(neighbours)
-            get = near.get
             for n in neighbours:
-                for cosine, x in self._direct_lists[n]:
-                    near[x] = get(x, 0.0) + cosine * share
+                # near[x] = near.get(x, 0.0) + cosine * share for each (x, cosine), built-in
+                found = maps[n]
+                shares = map(mul, found.values(), repeat(share))
+                near.update(zip(found, map(add, map(get, found, repeat(0.0)), shares), strict=True))
+        direct_get = direct_map.get
         w = s.smoothing_weight
         scale = 1.0 / (1.0 + 3.0 * w)
+        all_neighbours = self._neighbours
         found = []
         for j in chosen:
-            others = [m for m in self._neighbours[j] if m != i]
+            others = all_neighbours[j]
+            if i in others:
+                others = [m for m in others if m != i]
             if others:
-                second = sum([direct_map.get(m, 0.0) for m in others]) / len(others)
-                third = sum([near.get(m, 0.0) for m in others]) / len(others)
+                second = sum(map(direct_get, others, repeat(0.0))) / len(others)
+                third = sum(map(get, others, repeat(0.0))) / len(others)
             else:
                 second = third = 0.0
-            through = w * (near.get(j, 0.0) + second + third) * scale
-            found.append((direct_map.get(j, 0.0) * scale + through, through, j))
+            through = w * (get(j, 0.0) + second + third) * scale
+            found.append((-(direct_get(j, 0.0) * scale + through), j, through))
+        found.sort()
         return found
+
+    def _texts(
+        self, i: int, doc: Doc, direct_map: dict[int, float], neighbours: list[int]
+    ) -> list[tuple[float, int, float]]:
+        """`_smoothed` for the `rescored` nearest candidates by cosine."""
+        chosen = list(islice(direct_map, self.settings.rescored))
+        if i < 0:  # an article that is not indexed (a draft) is never its own candidate
+            chosen = [j for j in chosen if self.docs[j].key != doc.key]
+        return self._smoothed(i, direct_map, neighbours, chosen)
 
     def _max_multiplier(self) -> float:
         s = self.settings
         bonus = s.unit_bonus_max + s.bloc_bonus + s.decision_bonus + s.tag_bonus_max
         return (1.0 + bonus) * (1.0 + s.recency_bonus)
 
+    def _shared_facts(self, facts: _Facts, j: int) -> tuple[frozenset, ...]:
+        """Units, blocs, decisions and tags both articles' metadata name."""
+        other = self.facts[j]
+        return (
+            facts.units & other.units if facts.units else frozenset(),
+            facts.blocs & other.blocs if facts.blocs else frozenset(),
+            facts.decisions & other.decisions if facts.decisions else frozenset(),
+            facts.tags & other.tags if facts.tags else frozenset(),
+        )
+
+    def _bonus(self, units: int, blocs: int, decisions: int, tags: int) -> float:
+        """The metadata bonus for the numbers of units, blocs, decisions and tags in common."""
+        s = self.settings
+        bonus = min(s.unit_bonus_max, s.unit_bonus * units)
+        bonus += s.bloc_bonus if blocs else 0.0
+        bonus += s.decision_bonus if decisions else 0.0
+        bonus += min(s.tag_bonus_max, s.tag_bonus * tags)
+        return bonus
+
     def _breakdown(
         self,
-        doc: Doc,
         vector: _Vector,
+        facts: _Facts,
         direct_map: dict[int, float],
         text: float,
         through: float,
         j: int,
         explain: bool,
     ) -> Breakdown:
-        s = self.settings
         other = self.docs[j]
-        other_vector = self.vectors[j]
-        units = tuple(sorted(set(doc.units) & set(other.units))) if doc.units else ()
-        blocs = tuple(sorted(set(doc.blocs) & set(other.blocs))) if doc.blocs else ()
-        decisions = (
-            tuple(sorted(set(doc.decisions) & set(other.decisions))) if doc.decisions else ()
-        )
-        tags = tuple(sorted(vector.tags & other_vector.tags)) if vector.tags else ()
-        bonus = min(s.unit_bonus_max, s.unit_bonus * len(units))
-        bonus += s.bloc_bonus if blocs else 0.0
-        bonus += s.decision_bonus if decisions else 0.0
-        bonus += min(s.tag_bonus_max, s.tag_bonus * len(tags))
+        units, blocs, decisions, tags = self._shared_facts(facts, j)
+        bonus = self._bonus(len(units), len(blocs), len(decisions), len(tags))
         recency = self.recency[j]
         terms: tuple[SharedTerm, ...] = ()
         if explain:
-            a, b = vector.terms, other_vector.terms
-            ranked = sorted(vector.keys & other_vector.keys, key=lambda t: (-a[t] * b[t], t))
-            terms = tuple(SharedTerm(t, a[t] * b[t]) for t in ranked[:8])
+            a, b = vector.weights, self.vectors[j].weights
+            text_of = self._tokenizer.text_of
+            ranked = sorted(
+                vector.keys & self.vectors[j].keys, key=lambda t: (-a[t] * b[t], text_of(t))
+            )
+            terms = tuple(SharedTerm(text_of(t), a[t] * b[t]) for t in ranked[:8])
         return Breakdown(
             key=other.key,
             slug=other.slug,
             text=text,
             direct=direct_map.get(j, 0.0),
             through_neighbours=through,
-            units=units,
-            blocs=blocs,
-            decisions=decisions,
-            tags=tags,
+            units=tuple(sorted(units)),
+            blocs=tuple(sorted(blocs)),
+            decisions=tuple(sorted(decisions)),
+            tags=tuple(sorted(tags)),
             metadata_bonus=bonus,
             recency_bonus=recency,
             score=text * (1.0 + bonus) * (1.0 + recency),
             shared_terms=terms,
         )
 
-    def _rank(
+    def _explain(
         self,
         i: int,
         doc: Doc,
         vector: _Vector,
-        direct: list[tuple[float, int]],
+        direct_map: dict[int, float],
         neighbours: list[int],
-        explain: bool,
+        explain: bool = True,
     ) -> list[Breakdown]:
-        direct_map = self._direct_maps[i] if i >= 0 else dict((j, c) for c, j in direct)
-        chosen = [j for _, j in direct[: self.settings.rescored] if self.docs[j].key != doc.key]
-        texts = self._smoothed(i, direct_map, neighbours, chosen)
-        texts.sort(key=lambda item: (-item[0], item[2]))
-        scored: list[Breakdown] = []
-        if explain:
-            for text, through, j in texts:
-                scored.append(self._breakdown(doc, vector, direct_map, text, through, j, True))
-            return self._select(scored, vector.coverage)
-        # The metadata and recency multiply the text score by at most _max_multiplier(), so a
-        # candidate whose text score is too low to reach the list needs no full breakdown.
-        ceiling = self._max_multiplier()
-        count = self.settings.similar_count
-        best: list[float] = []  # the `count` best scores so far (a min-heap)
-        for text, through, j in texts:
-            if len(best) >= count and text * ceiling < best[0]:
-                break
-            r = self._breakdown(doc, vector, direct_map, text, through, j, False)
-            scored.append(r)
-            if len(best) < count:
-                heappush(best, r.score)
-            elif r.score > best[0]:
-                heapreplace(best, r.score)
+        """Every candidate with its score breakdown, in list order, each with its reason."""
+        facts = self.facts[i] if i >= 0 else _Facts.of(doc)
+        scored = [
+            self._breakdown(vector, facts, direct_map, -negative, through, j, explain)
+            for negative, j, through in self._texts(i, doc, direct_map, neighbours)
+        ]
         return self._select(scored, vector.coverage)
 
     def _select(self, scored: list[Breakdown], coverage: float = 1.0) -> list[Breakdown]:
@@ -456,6 +594,8 @@ class Index:
         those close enough to the best: within `relative_cutoff` of its score, and reaching
         `min_text` once the text score is scaled by the share of this article that other
         articles can match at all (`coverage`).
+
+        `_kept` makes the same choice without the explanations: keep the two in step.
         """
         s = self.settings
         days = self.days
@@ -482,29 +622,76 @@ class Index:
                 kept += 1
         return scored
 
-    def _ranked(self, key: str, explain: bool) -> list[Breakdown]:
-        self._prepare()
-        i = self.position[key]
-        return self._rank(
-            i, self.docs[i], self.vectors[i], self._direct_lists[i], self._neighbours[i], explain
-        )
+    def _kept(self, i: int) -> list[str]:
+        """The keys `_explain` keeps for an indexed article, without the explanations.
+
+        Scores are tuples here, and a candidate whose text score is too low to reach the
+        list (the metadata and recency multiply it by at most `_max_multiplier()`) is not
+        scored at all.
+        """
+        s = self.settings
+        recency, tiebreak, tag_bonus = self.recency, self._tiebreak, self._tag_bonus
+        facts = self.facts[i]
+        tags = facts.tags if facts.tags_only else None
+        texts = self._texts(i, self.docs[i], self._direct_maps[i], self._neighbours[i])
+        ceiling = self._max_multiplier()
+        count = s.similar_count
+        best: list[float] = []  # the `count` best scores so far (a min-heap)
+        scored = []
+        for negative, j, _ in texts:
+            text = -negative
+            if len(best) >= count and text * ceiling < best[0]:
+                break
+            if tags is not None:  # the usual case: no units, bloc or decisions to compare
+                bonus = tag_bonus[len(tags & self.facts[j].tags)]
+            else:
+                units, blocs, decisions, shared_tags = self._shared_facts(facts, j)
+                bonus = self._bonus(len(units), len(blocs), len(decisions), len(shared_tags))
+            score = text * (1.0 + bonus) * (1.0 + recency[j])
+            scored.append((-round(score, _ROUND), tiebreak[j], text, score))
+            if len(best) < count:
+                heappush(best, score)
+            elif score > best[0]:
+                heapreplace(best, score)
+        scored.sort()
+        top = scored[0][3] if scored else 0.0
+        coverage = self.vectors[i].coverage
+        chosen: list[str] = []
+        for _, (_, _, key), text, score in scored:
+            if len(chosen) >= count:
+                break
+            if text > 0.0 and (
+                len(chosen) < s.similar_min
+                or (text * coverage >= s.min_text and score >= s.relative_cutoff * top)
+            ):
+                chosen.append(key)
+        return chosen
 
     def explain(self, key: str) -> list[Breakdown]:
         """The candidates of one article, best first, with the reason each is kept or not."""
-        return self._ranked(key, True)
+        self._prepare()
+        i = self.position[key]
+        return self._explain(
+            i, self.docs[i], self.vectors[i], self._direct_maps[i], self._neighbours[i]
+        )
 
     def similar(self, key: str) -> list[str]:
-        return [r.key for r in self._ranked(key, False) if r.kept]
+        self._prepare()
+        return self._kept(self.position[key])
 
     def similar_all(self) -> dict[str, list[str]]:
         with _collector_paused():
-            return {doc.key: self.similar(doc.key) for doc in self.docs}
+            self._prepare()
+            found = [None] * self.size
+            for i in self._order:  # neighbours one after the other: see _prepare
+                found[i] = self._kept(i)
+            return {doc.key: kept for doc, kept in zip(self.docs, found, strict=True)}
 
     def similar_to_new(self, doc: Doc, explain: bool = False) -> list[Breakdown]:
-        """Rank the indexed articles for an article that is not indexed (a draft)."""
+        """Rank the indexed articles for an article that is not indexed (a draft); the
+        shared terms of each candidate are listed with `explain`."""
         self._prepare()
-        counts = self._counts(doc)
-        vector = self._vector(counts, sum(counts.values()), doc.tags)
-        direct = [(c, j) for c, j in self._direct(-1, vector, doc.decisions)]
+        vector = self._new_vector(doc)
+        direct = self._direct(-1, vector, self._candidates(-1, vector, doc.decisions))
         neighbours = self._nearest(direct, vector.coverage)
-        return self._rank(-1, doc, vector, direct, neighbours, explain)
+        return self._explain(-1, doc, vector, direct, neighbours, explain)
