@@ -23,7 +23,9 @@ Cost: an inverted index from each article's `indexed_terms` strongest terms to t
 each entry cut to the `postings_per_term` articles where the term weighs most; per article
 only its `query_terms` strongest terms are looked up, at most `max_candidates` candidates get
 an exact cosine and `rescored` of them a smoothed score, so the work per article is bounded
-and the total grows linearly with the number of articles (tools/bench_related.py).
+and the total grows linearly with the number of articles (tools/bench_related.py). Counting
+and weighting the terms of every article, and the cosines, are array operations (NumPy,
+vectors.py); what is per candidate (smoothing, metadata, the choice) stays in Python.
 
 Order is deterministic: score (rounded), then the newer article, then slug, then key.
 """
@@ -32,29 +34,34 @@ from __future__ import annotations
 
 import gc
 import math
-from collections import Counter, defaultdict, deque
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from heapq import heappush, heapreplace
 from itertools import chain, islice, repeat
-from operator import add, itemgetter, mul, neg, truediv
+from operator import add, mul
+
+import numpy as np
 
 from .settings import RankSettings
 from .stopwords import STOP_WORDS
 from .text import Tokenizer
+from .vectors import (
+    MAX_ARTICLES,
+    Bm25,
+    Texts,
+    Weighted,
+    count_terms,
+    document_frequency,
+    lengths,
+    lookup_frequency,
+    postings,
+    weigh,
+)
 
-_first = itemgetter(0)
-_second = itemgetter(1)
-
-
-def _values(mapping, keys: Sequence) -> Sequence:
-    """[mapping[k] for k in keys], in one built-in call."""
-    if len(keys) > 1:
-        return itemgetter(*keys)(mapping)
-    return [mapping[k] for k in keys]
-
+_BATCH = 256  # articles tokenised and counted together
 
 _ROUND = 9  # digits kept when comparing scores, so that float noise never decides an order
 
@@ -214,24 +221,51 @@ class Index:
         most_tags = max((len(f.tags) for f in self.facts), default=0)
         self._tag_bonus = [self._bonus(0, 0, 0, n) for n in range(most_tags + 1)]
         self._tokenizer = Tokenizer(STOP_WORDS)
-        # Every term of every article: (term -> frequency, unit), see _counts.
-        found = [self._counts(doc) for doc in self.docs]
-        document_frequency = Counter(chain.from_iterable(map(_first, found)))
-        lengths = [
-            unit * sum(counts.values()) if unit else sum(counts.values()) for counts, unit in found
-        ]
-        self.average_length = (sum(lengths) / len(lengths)) if lengths else 0.0
+        if self.size > MAX_ARTICLES:
+            raise ValueError(f"more than {MAX_ARTICLES} articles")
+        # Every term of every article, in batches of articles: each batch is small enough
+        # for the processor's cache and for one int64 sort key (vectors.py).
+        starts = range(0, self.size, _BATCH)
+        batches = [self._texts_of(self.docs[k : k + _BATCH], k) for k in starts]
+        self._base = self._tokenizer.size  # the syllables of the index: see vectors.py
+        parts = [count_terms(texts, self._base) for texts in batches]
+        del batches
+        codes = np.concatenate([part.code for part in parts]) if parts else np.zeros(0, int)
+        self._distinct, self._frequency = document_frequency(codes)
+        del codes
+        total_length = sum(
+            float(lengths(part, k, _BATCH).sum()) for part, k in zip(parts, starts, strict=True)
+        )
+        self.average_length = total_length / self.size if self.size else 0.0
         # IDF by document frequency. Only terms found in two articles or more can relate
-        # two articles: any other term has no IDF (0.0, false).
-        self._document_frequency = document_frequency
-        self._idf_by_frequency = [0.0, 0.0] + [self._idf_of(df) for df in range(2, self.size + 1)]
-        self._rare = self._idf_of(1)
-        self.vectors = [
-            self._vector(list(counts), list(counts.values()), unit or 1.0, length)
-            for (counts, unit), length in zip(found, lengths, strict=True)
-        ]
-        del found
-        self.postings = self._postings()
+        # two articles: any other term has no IDF (0.0).
+        self._idf = np.array(
+            [0.0, 0.0] + [self._idf_of(df) for df in range(2, self.size + 1)], dtype=np.float64
+        )
+        self._bm25 = Bm25(
+            k1=s.k1,
+            b=s.b,
+            average_length=self.average_length,
+            rare_idf=self._idf_of(1),
+            keep=s.terms_per_article,
+        )
+        weighted = []
+        for part, k in zip(parts, starts, strict=True):
+            found = lookup_frequency(self._distinct, self._frequency, part.code)
+            count = min(_BATCH, self.size - k)
+            weighted.append(weigh(part, found, self._idf, k, count, self._bm25))
+        del parts
+        strongest = self._dense(Weighted.concatenate(weighted))
+        del weighted
+        self.vectors = self._vectors(strongest, self.size)
+        self.postings = postings(strongest, s.indexed_terms, s.postings_per_term)
+        # The same vectors as rows of a sparse matrix, for the cosines (_direct): row i is
+        # row_terms[row_start[i]:row_start[i + 1]], with the weights in row_weights.
+        sizes = np.bincount(strongest.article, minlength=self.size)
+        self._row_start = np.concatenate(([0], np.cumsum(sizes)))
+        self._row_terms = strongest.code
+        self._row_weights = strongest.weight
+        self._scratch = np.zeros(len(self._distinct), dtype=np.float64)
         self._direct_maps: list[dict[int, float]] | None = None
         self._neighbours: list[list[int]] = []
         self._order: list[int] = []
@@ -242,98 +276,80 @@ class Index:
 
     # -- building ----------------------------------------------------------------------
 
-    def _counts(self, doc: Doc) -> tuple[dict[int, float], float | None]:
-        """(term id -> n, unit): frequency n * unit (Tokenizer.unit_counts), or when the
-        weights do not allow that (term id -> frequency, None)."""
+    def _texts_of(self, docs: Sequence[Doc], first: int) -> Texts:
+        """The title, lead and body of each article (the longest first), read in one pass."""
         s = self.settings
-        body = doc.body
-        if s.max_body_chars and len(body) > s.max_body_chars:
-            # News puts what matters first (title, lead, first paragraphs); reading a bounded
-            # prefix keeps the cost per article bounded however long the article is.
-            cut = body.rfind(" ", 0, s.max_body_chars)
-            body = body[: cut if cut > 0 else s.max_body_chars]
-        fields = ((doc.title, s.title_weight), (doc.summary, s.summary_weight), (body, 1.0))
-        found = self._tokenizer.unit_counts(fields, s.unigram_weight)
-        if found is not None:
-            return found
-        return self._tokenizer.counts(fields, s.unigram_weight), None
+        texts: list[str] = []
+        weights: list[float] = []
+        for doc in docs:
+            body = doc.body
+            if s.max_body_chars and len(body) > s.max_body_chars:
+                # News puts what matters first (title, lead, first paragraphs); reading a
+                # bounded prefix keeps the cost per article bounded however long it is.
+                cut = body.rfind(" ", 0, s.max_body_chars)
+                body = body[: cut if cut > 0 else s.max_body_chars]
+            fields = [(doc.title, s.title_weight), (doc.summary, s.summary_weight), (body, 1.0)]
+            fields.sort(key=lambda field: -len(field[0]))  # stable: ties keep this order
+            for text, weight in fields:
+                texts.append(text)
+                weights.append(weight if text and weight > 0 else 0.0)
+        ids = np.array(self._tokenizer.joined_ids(texts), dtype=np.int64)
+        pair_weight = np.array(weights, dtype=np.float64)
+        return Texts(
+            ids=ids,
+            article=np.repeat(np.arange(first, first + len(docs), dtype=np.int64), 3),
+            syllable_weight=pair_weight * s.unigram_weight,
+            pair_weight=pair_weight,
+        )
 
     def _idf_of(self, df: int) -> float:
         return math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
 
-    def _vector(self, ids: list[int], frequencies: list, unit: float, length: float) -> _Vector:
-        """BM25 weights of one article's terms, pruned to the strongest and unit length.
+    def _vectors(self, weighted: Weighted, articles: int) -> list[_Vector]:
+        """One _Vector per article from the arrays of `weigh`."""
+        query = self.settings.query_terms
+        counts = np.bincount(weighted.article, minlength=articles).tolist()
+        codes, weights = weighted.code.tolist(), weighted.weight.tolist()
+        vectors = []
+        start = 0
+        for count, coverage in zip(counts, weighted.coverage.tolist(), strict=True):
+            end = start + count
+            order = tuple(codes[start:end])
+            vectors.append(
+                _Vector(
+                    weights=dict(zip(order, weights[start:end], strict=True)),
+                    keys=frozenset(order),
+                    order=order,
+                    query=order[:query],
+                    coverage=coverage,
+                )
+            )
+            start = end
+        return vectors
 
-        `ids` and `frequencies` are parallel: a term's frequency is `frequencies[k] * unit`.
-        A term the index has never seen (in a draft) has no IDF.
+    def _dense(self, weighted: Weighted) -> Weighted:
+        """`weighted` with each term code replaced by its place among the index's codes.
+
+        Every term kept in a vector is in two articles or more, so it has a place; the
+        vectors, the postings and the cosines use these small ints ("term ids").
         """
-        s = self.settings
-        relative = length / self.average_length if self.average_length else 1.0
-        norm = s.k1 * (1.0 - s.b + s.b * relative)
-        k1_plus = s.k1 + 1.0
-        # Built-in maps and sorts only: this runs for every term of every article.
-        factor = {n: n * unit * k1_plus / (n * unit + norm) for n in set(frequencies)}
-        saturated = _values(factor, frequencies)
-        frequency = self._document_frequency
-        try:
-            dfs = _values(frequency, ids)
-        except KeyError:  # a draft's word no published article has
-            dfs = list(map(frequency.get, ids, repeat(0)))
-        idfs = _values(self._idf_by_frequency, dfs)  # 0.0 for a word no other article has
-        weights = list(map(mul, idfs, saturated))  # so 0.0 for such a word too
-        shared_mass = sum(map(mul, weights, weights))
-        # A stable sort: equal weights keep the order of first appearance in the text, and
-        # the words no other article has (weight 0.0, `own`) come last, in text order.
-        ranked = sorted(range(len(weights)), key=weights.__getitem__, reverse=True)
-        shared = len(weights) - idfs.count(0.0)
-        own = _values(saturated, ranked[shared:])
-        own_mass = self._rare * self._rare * sum(map(mul, own, own))
-        del ranked[min(s.terms_per_article, shared) :]
-        order = tuple(map(ids.__getitem__, ranked))
-        strongest = list(map(weights.__getitem__, ranked))
-        total = math.sqrt(sum(map(mul, strongest, strongest))) or 1.0
-        coverage = math.sqrt(shared_mass / (shared_mass + own_mass)) if shared_mass else 0.0
-        return _Vector(
-            weights=dict(zip(order, map(truediv, strongest, repeat(total)), strict=False)),
-            keys=frozenset(order),
-            order=order,
-            query=order[: s.query_terms],
-            coverage=coverage,
-        )
+        return replace(weighted, code=np.searchsorted(self._distinct, weighted.code))
 
     def _new_vector(self, doc: Doc) -> _Vector:
         """The vector of an article that is not indexed (a draft), with the index's IDF."""
-        counts, unit = self._counts(doc)
-        values = list(counts.values())
-        length = unit * sum(values) if unit else sum(values)
-        return self._vector(list(counts), values, unit or 1.0, length)
+        terms = count_terms(self._texts_of([doc], 0), self._base)
+        frequencies = lookup_frequency(self._distinct, self._frequency, terms.code)
+        weighted = self._dense(weigh(terms, frequencies, self._idf, 0, 1, self._bm25))
+        return self._vectors(weighted, 1)[0]
 
-    def _postings(self) -> dict[int, list[int]]:
-        """Term -> the articles listing it among their `indexed_terms` strongest, at most
-        `postings_per_term` of them: those where it weighs most (ties: the older first)."""
-        entries: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
-        entry = entries.__getitem__
-        append = list.append
-        indexed = self.settings.indexed_terms
-        for i, vector in enumerate(self.vectors):
-            # entries[term].append((-weight, i)) for each strong term, in built-in code
-            strong = list(islice(vector.weights.items(), indexed))
-            deque(
-                map(
-                    append,
-                    map(entry, map(_first, strong)),
-                    zip(map(neg, map(_second, strong)), repeat(i)),
-                ),
-                maxlen=0,
-            )
-        limit = self.settings.postings_per_term
-        postings = {}
-        for term, items in entries.items():
-            if len(items) > limit:
-                items.sort()
-                del items[limit:]
-            postings[term] = list(map(_second, items))
-        return postings
+    def _term_text(self, term: int) -> str:
+        """A term id as people write it: "thi", "thi đua"."""
+        code = int(self._distinct[term])
+        text_of = self._tokenizer.text_of
+        if code < self._base:
+            return text_of(code)
+        first, second = divmod(code, self._base)
+        return f"{text_of(first)} {text_of(second)}"
 
     # -- ranking -----------------------------------------------------------------------
 
@@ -373,45 +389,43 @@ class Index:
                         chosen.append(j)
         return chosen
 
-    def _direct(
-        self, i: int, vector: _Vector, candidates: list[int], known: list | None = None
-    ) -> dict[int, float]:
-        """Candidate -> cosine for one article, best first (ties: the lower index first).
+    def _direct(self, terms: Sequence[int], weights: Sequence[float], candidates: list[int]):
+        """Candidate -> cosine with the vector (`terms`, `weights`), best first (ties: the
+        lower index first).
 
-        The cosine is symmetric: `known[j]`, when set, is the map of an article already
-        done, and a cosine it holds is taken from there.
+        The vector is spread into a dense array over all term ids, the candidates' rows are
+        gathered from the sparse matrix, and each cosine is one sum of products: a few
+        array operations per article, whatever the number of terms.
         """
-        cosines: dict[int, float] = {}
-        a, keys, vectors = vector.weights, vector.keys, self.vectors
-        if i >= 0:
-            for j in candidates:
-                done = known[j]
-                if done is not None and i in done:
-                    cosines[j] = done[i]
-                    continue
-                other = vectors[j]
-                b = other.weights
-                # The same sum whichever of the two comes first: the terms of the first in
-                # index order (intersection order), times the other's weight.
-                if j < i:
-                    cosines[j] = sum([b[t] * a[t] for t in other.keys & keys])
-                else:
-                    cosines[j] = sum([a[t] * b[t] for t in keys & other.keys])
-        else:  # an article that is not indexed
-            for j in candidates:
-                other = vectors[j]
-                b = other.weights
-                cosines[j] = sum([a[t] * b[t] for t in keys & other.keys])
-        ranked = sorted(cosines)
-        ranked.sort(key=cosines.__getitem__, reverse=True)  # stable: ties stay by index
-        return dict(zip(ranked, map(cosines.__getitem__, ranked), strict=True))
+        if not candidates:
+            return {}
+        scratch = self._scratch
+        scratch[terms] = weights
+        chosen = np.array(candidates, dtype=np.int64)
+        starts = self._row_start[chosen]
+        sizes = self._row_start[chosen + 1] - starts
+        offsets = np.cumsum(sizes) - sizes
+        at = np.arange(int(sizes.sum()), dtype=np.int64) + np.repeat(starts - offsets, sizes)
+        products = scratch[self._row_terms[at]]
+        products *= self._row_weights[at]
+        scratch[terms] = 0.0
+        cosines = np.zeros(len(chosen), dtype=np.float64)
+        filled = sizes > 0
+        if filled.any():
+            cosines[filled] = np.add.reduceat(products, offsets[filled])
+        order = np.lexsort((chosen, -cosines))
+        return dict(zip(chosen[order].tolist(), cosines[order].tolist(), strict=True))
+
+    def _row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        start, end = self._row_start[i], self._row_start[i + 1]
+        return self._row_terms[start:end], self._row_weights[start:end]
 
     def _prepare(self) -> None:
         """First pass over every article: its candidates' cosines and its nearest neighbours.
 
-        Articles are taken in `_walk` order, so that the vectors a step reads are mostly
-        those the steps before it read: about half as many cache misses on a big site. The
-        result does not depend on that order.
+        The second pass (`similar_all`) takes the articles in `_walk` order, so that the maps
+        a step reads are mostly those the steps before it read: fewer cache misses on a big
+        site. The result does not depend on that order.
         """
         if self._direct_maps is not None:
             return
@@ -419,9 +433,7 @@ class Index:
             self._candidates(i, vector, doc.decisions)
             for i, (doc, vector) in enumerate(zip(self.docs, self.vectors, strict=True))
         ]
-        maps: list = [None] * self.size
-        for i in self._walk(candidates):
-            maps[i] = self._direct(i, self.vectors[i], candidates[i], maps)
+        maps = [self._direct(*self._row(i), found) for i, found in enumerate(candidates)]
         self._direct_maps = maps
         self._neighbours = [
             self._nearest(found, vector.coverage)
@@ -551,7 +563,7 @@ class Index:
         terms: tuple[SharedTerm, ...] = ()
         if explain:
             a, b = vector.weights, self.vectors[j].weights
-            text_of = self._tokenizer.text_of
+            text_of = self._term_text
             ranked = sorted(
                 vector.keys & self.vectors[j].keys, key=lambda t: (-a[t] * b[t], text_of(t))
             )
@@ -692,6 +704,10 @@ class Index:
         shared terms of each candidate are listed with `explain`."""
         self._prepare()
         vector = self._new_vector(doc)
-        direct = self._direct(-1, vector, self._candidates(-1, vector, doc.decisions))
+        direct = self._direct(
+            list(vector.order),
+            [vector.weights[t] for t in vector.order],
+            self._candidates(-1, vector, doc.decisions),
+        )
         neighbours = self._nearest(direct, vector.coverage)
         return self._explain(-1, doc, vector, direct, neighbours, explain)

@@ -20,11 +20,9 @@ and gets the id `first * PAIR_BASE + second`; `Tokenizer.text_of` writes any id 
 from __future__ import annotations
 
 import html
-import math
 import re
-from collections import Counter
 from collections.abc import Iterable
-from itertools import chain, compress, islice, pairwise, repeat
+from itertools import compress, islice, pairwise
 from operator import add, itemgetter, mul
 
 from plugins.vietnamese.text import nfc
@@ -57,7 +55,7 @@ _ASCII = bytes(
 _CAPITAL_SIGMA = "\u03a3"
 _PHRASE_END = b"\x00"
 _SPACED_END = b" \x00 "
-# Between two fields read in one pass (Tokenizer.unit_counts): a piece of its own, id -1.
+# After each text read in one pass (Tokenizer.joined_ids): a piece of its own, id -1.
 _FIELD_END = "\x01"
 _FIELD_JOINER = f" {_FIELD_END} "
 PAIR_BASE = 1 << 30  # a syllable id is below this; a pair id is first * PAIR_BASE + second
@@ -98,6 +96,19 @@ class Tokenizer:
         if _FIELD_END in text:  # a control character: a phrase end like any other
             text = text.replace(_FIELD_END, "\x02")
         return self._ids_of(text)
+
+    def joined_ids(self, texts: Iterable[str]) -> list[int]:
+        """The ids of several texts read in one pass, each text followed by -1."""
+        joined = "".join(
+            (text.replace(_FIELD_END, "\x02") if _FIELD_END in text else text) + _FIELD_JOINER
+            for text in texts
+        )
+        return self._ids_of(joined)
+
+    @property
+    def size(self) -> int:
+        """One more than the highest syllable id given so far."""
+        return len(self._texts)
 
     def _ids_of(self, text: str) -> list[int]:
         """`ids()`, except that the field end of _FIELD_JOINER gives -1."""
@@ -208,98 +219,22 @@ class Tokenizer:
 
         Terms are in order of first appearance: the longest field (the body) first, its
         syllables then its pairs, then the new terms of each shorter field the same way.
-        See `weighted_counts`; `unit_counts` gives the same faster for usual weights.
+        See `weighted_counts`. (The ranking counts whole sites at once: vectors.count_terms.)
         """
         given = sorted(
             ((text, weight) for text, weight in fields if text and weight > 0),
             key=lambda item: -len(item[0]),
         )
         counts: dict[int, float] = {}
-        for k, (text, weight) in enumerate(given):
+        get = counts.get
+        for text, weight in given:
             ids = self.ids(text)
-            factor = weight * unigram_weight
-            syllables = Counter(compress(ids, ids))
-            pairs = Counter(self.pair_ids(ids))
-            if k == 0:  # the longest field: counted in bulk
-                counts.update(
-                    zip(syllables, map(mul, syllables.values(), repeat(factor)), strict=False)
-                )
-                if weight == 1:
-                    counts.update(pairs)
-                else:
-                    counts.update(
-                        zip(pairs, map(mul, pairs.values(), repeat(weight)), strict=False)
-                    )
-                continue
-            get = counts.get  # short fields: each occurrence adds its weight, in text order
-            for term, n in chain(syllables.items(), pairs.items()):
-                step = factor if term < PAIR_BASE else weight
-                value = get(term, 0)
-                for _ in range(n):
-                    value += step
-                counts[term] = value
+            step = weight * unigram_weight
+            for term in compress(ids, ids):
+                counts[term] = get(term, 0) + step
+            for term in self.pair_ids(ids):
+                counts[term] = get(term, 0) + weight
         return counts
-
-    def unit_counts(
-        self, fields: Iterable[tuple[str, float]], unigram_weight: float = 1.0
-    ) -> tuple[Counter[int], float] | None:
-        """`counts()` as whole numbers of a unit: (term id -> n, unit), frequency n * unit.
-
-        Possible when `unigram_weight` is a power of two (the unit) and each field weight
-        is a whole number of units, as with the defaults (0.5; 1, 2 and 3): a syllable of a
-        field of weight w then counts w units and a pair w / unit units. The frequencies
-        are then exactly those of `counts()` (sums of such numbers are exact in floating
-        point), in the same order, and need no float arithmetic. None otherwise.
-        """
-        unit = unigram_weight
-        if unit <= 0 or math.frexp(unit)[0] != 0.5:
-            return None
-        given = []
-        for text, weight in fields:
-            if text and weight > 0:
-                if not (float(weight).is_integer() and float(weight / unit).is_integer()):
-                    return None
-                given.append((text, int(weight), int(weight / unit)))
-        if not given:
-            return Counter(), unit
-        given.sort(key=lambda item: -len(item[0]))
-        texts = [text for text, _, _ in given]
-        if len(texts) > 1 and not any(_FIELD_END in text for text in texts):
-            # All fields in one pass (a field end is a phrase end), then cut at the ends.
-            ids = self._ids_of(_FIELD_JOINER.join(texts))
-            segments = []
-            start = 0
-            for _ in texts[1:]:
-                end = ids.index(-1, start)
-                segments.append(ids[start:end])
-                start = end + 1
-            segments.append(ids[start:])
-        else:
-            segments = [self.ids(text) for text in texts]
-        # The longest field (the body) is counted once per occurrence, then multiplied.
-        body, syllable_times, pair_times = segments[0], given[0][1], given[0][2]
-        counts = Counter(body)  # with 0 (stop words, phrase ends), removed at the end
-        if syllable_times != 1:
-            dict.update(
-                counts,
-                list(zip(counts, map(mul, counts.values(), repeat(syllable_times)), strict=False)),
-            )
-        pairs = Counter(self.pair_ids(body))
-        if pair_times != 1:
-            dict.update(
-                counts, zip(pairs, map(mul, pairs.values(), repeat(pair_times)), strict=False)
-            )
-        else:
-            dict.update(counts, pairs)
-        # The short fields (title, lead): each occurrence counted that many times.
-        streams = []
-        for segment, (_, syllable_times, pair_times) in zip(segments[1:], given[1:], strict=True):
-            streams += [segment] * syllable_times
-            streams += [self.pair_ids(segment)] * pair_times
-        if streams:
-            counts.update(chain.from_iterable(streams))
-        counts.pop(0, None)
-        return counts, unit
 
 
 def syllables(text: str) -> list[list[str]]:
