@@ -13,6 +13,8 @@ import sys
 import time
 from datetime import datetime, timedelta
 
+import numpy as np
+
 from plugins.related.rank import Doc, Index
 from plugins.related.stopwords import STOP_WORDS
 
@@ -40,41 +42,49 @@ def synthetic_docs(n: int, seed: int = 20251219) -> list[Doc]:
 
     Every article mixes stop words (30%), words of its topic (15%, from 40 words that belong
     to the topic only) and words shared by the whole site drawn with a Zipf-like frequency.
+    The random draws are made with NumPy, a whole article at a time (the same every run).
     """
     rng = random.Random(seed)
+    draw = np.random.default_rng(seed)
     topics = max(10, n // 40)
     vocabulary = _vocabulary(rng, 3000 + 40 * topics)
     common = vocabulary[:3000]
-    zipf = [1.0 / (rank + 1) for rank in range(len(common))]
-    topic_words = [vocabulary[3000 + 40 * t : 3040 + 40 * t] for t in range(topics)]
+    zipf = np.array([1.0 / (rank + 1) for rank in range(len(common))])
+    zipf_cumulative = np.cumsum(zipf / zipf.sum())
     stops = sorted(STOP_WORDS)
+    # One table of words: the common words, then the stop words, then each topic's words.
+    words = common + stops + vocabulary[3000:]
+    stop_start, topic_start = len(common), len(common) + len(stops)
     start = datetime(2020, 1, 1, 8, 0)
     docs = []
     for i in range(n):
-        topic = topic_words[i % topics]
+        topic = i % topics
 
-        def sentence(length: int, topic=topic) -> str:
-            words = []
-            commons = rng.choices(common, weights=zipf, k=length)
-            for k in range(length):
-                roll = rng.random()
-                if roll < 0.3:
-                    words.append(rng.choice(stops))
-                elif roll < 0.45:
-                    words.append(rng.choice(topic))
-                else:
-                    words.append(commons[k])
-            return " ".join(words).capitalize() + "."
+        def sentences(lengths, topic=topic) -> list[str]:
+            total = int(lengths.sum())
+            roll = draw.random(total)
+            picked = np.searchsorted(zipf_cumulative, draw.random(total), side="right")
+            picked = np.minimum(picked, len(common) - 1)
+            stop = stop_start + draw.integers(0, len(stops), total)
+            own = topic_start + 40 * topic + draw.integers(0, 40, total)
+            picked = np.where(roll < 0.3, stop, np.where(roll < 0.45, own, picked))
+            chosen = [words[k] for k in picked.tolist()]
+            found, at = [], 0
+            for length in lengths.tolist():
+                found.append(" ".join(chosen[at : at + length]).capitalize() + ".")
+                at += length
+            return found
 
-        body = " ".join(sentence(rng.randint(6, 11)) for _ in range(48))
+        body = " ".join(sentences(draw.integers(6, 12, 48)))
+        title, summary = sentences(np.array([8, 20]))
         docs.append(
             Doc(
                 key=f"bai-{i}",
                 slug=f"bai-{i}",
                 date=start + timedelta(hours=7 * i),
                 category=f"cm-{i % 7}",
-                title=sentence(8),
-                summary=sentence(20),
+                title=title,
+                summary=summary,
                 body=body,
                 tags=(f"the-{rng.randrange(50)}", f"the-{rng.randrange(50)}"),
             )
