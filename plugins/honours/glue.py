@@ -19,10 +19,11 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
+from plugins.vietnamese import gc_pause
 from plugins.vietnamese.errors import SiteErrors
 from plugins.vietnamese.suggest import closest
 
-from . import gc_pause, opendata, views
+from . import opendata, views
 from .cells import TableCells
 from .errors import ArticleReferenceError
 from .loader import load_honours

@@ -19,11 +19,12 @@ from pathlib import Path
 
 import yaml
 
+from plugins.vietnamese import gc_pause
 from plugins.vietnamese.errors import SiteError, SiteErrors
 from plugins.vietnamese.suggest import closest
 from plugins.vietnamese.text import fold, slugify
 
-from . import annex, gc_pause
+from . import annex
 from .errors import (
     AnnexError,
     BlocError,

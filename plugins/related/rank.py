@@ -32,11 +32,9 @@ Order is deterministic: score (rounded), then the newer article, then slug, then
 
 from __future__ import annotations
 
-import gc
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from heapq import heappush, heapreplace
@@ -44,6 +42,8 @@ from itertools import chain, islice, repeat
 from operator import add, mul
 
 import numpy as np
+
+from plugins.vietnamese import gc_pause
 
 from .settings import RankSettings
 from .stopwords import STOP_WORDS
@@ -81,22 +81,6 @@ class Doc:
     units: tuple[str, ...] = ()  # from the metadata only
     blocs: tuple[str, ...] = ()
     decisions: tuple[str, ...] = ()
-
-
-@contextmanager
-def _collector_paused():
-    """Pause Python's cycle collector while building many small objects that all stay alive.
-
-    The index allocates millions of tuples, lists and dicts and frees none of them; the cycle
-    collector would otherwise walk the growing heap again and again for nothing.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _epoch_days(value: datetime | date) -> float:
@@ -196,7 +180,7 @@ class Index:
     """
 
     def __init__(self, docs: Iterable[Doc], settings: RankSettings | None = None):
-        with _collector_paused():
+        with gc_pause.paused():
             self._build(docs, settings)
 
     def _build(self, docs: Iterable[Doc], settings: RankSettings | None) -> None:
@@ -692,7 +676,7 @@ class Index:
         return self._kept(self.position[key])
 
     def similar_all(self) -> dict[str, list[str]]:
-        with _collector_paused():
+        with gc_pause.paused():
             self._prepare()
             found = [None] * self.size
             for i in self._order:  # neighbours one after the other: see _prepare
