@@ -40,7 +40,6 @@ ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {
-    "extra/robots.txt": {"path": "robots.txt"},
     "extra/_headers": {"path": "_headers"},
 }
 IGNORE_FILES = [".#*", "*.yaml", "*.csv", "*.xlsx", "README*"]
@@ -84,8 +83,18 @@ YEAR_ARCHIVE_SAVE_AS = "luu-tru/{date:%Y}/index.html"
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 INDEX_SAVE_AS = "index.html"
-DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "search"]
+DIRECT_TEMPLATES = [
+    "index",
+    "categories",
+    "tags",
+    "authors",
+    "archives",
+    "404",
+    "search",
+    "robots",
+]
 SEARCH_SAVE_AS = "tim-kiem/index.html"
+ROBOTS_SAVE_AS = "robots.txt"  # a template, so that its Sitemap line follows SITEURL
 SEARCH_URL = "tim-kiem/"
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
 DEFAULT_PAGINATION = 12

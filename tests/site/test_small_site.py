@@ -103,3 +103,27 @@ def test_same_title_in_two_years_gets_two_urls(tmp_path):
     out = pelican_build(content, tmp_path / "out")
     assert (out / "2023/12/hoi-nghi-tong-ket/index.html").exists()
     assert (out / "2024/12/hoi-nghi-tong-ket/index.html").exists()
+
+
+def test_a_site_published_under_a_sub_path_links_and_points_robots_there(tmp_path):
+    """SITEURL with a path (a GitHub project page): every link, the Open Graph image and
+    robots.txt's Sitemap line carry that path; nothing points at the domain's root."""
+    content = make_content(
+        tmp_path / "content",
+        {"articles/a.md": article(), "images/hoi-nghi.jpg": jpeg_bytes(tmp_path)},
+    )
+    site = "https://example.github.io/thi-dua"
+    out = pelican_build(
+        content, tmp_path / "out", SITEURL=site, FEED_DOMAIN=site, RELATIVE_URLS=False
+    )
+    assert f"Sitemap: {site}/sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")
+    for name in ("2023/12/tong-ket-nam-2023/index.html", "404.html", "index.html"):
+        page = soup(out / name)
+        for tag in page.find_all(href=True) + page.find_all(src=True):
+            link = tag.get("href") or tag.get("src")
+            assert not link.startswith("/"), (name, link)
+            share = link.startswith(("https://www.facebook.com/", "https://x.com/"))
+            if link.startswith("http") and not share:
+                assert link.startswith(site + "/"), (name, link)
+    image = soup(out / "2023/12/tong-ket-nam-2023/index.html").find("meta", property="og:image")
+    assert image["content"].startswith(f"{site}/images/")
