@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import fcntl
-import functools
 import os
 import shutil
 import sys
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -19,6 +15,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tools.build import build  # noqa: E402
+from tools.serve import serving  # noqa: E402
 
 pytest_plugins = ["tests.workflow.stamp"]  # a full passing run vouches for output/ (deploy)
 
@@ -73,26 +70,6 @@ def make_content(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(data, encoding="utf-8")
     return root
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the test output readable
-        pass
-
-
-@contextmanager
-def serving(folder: Path):
-    """Serve `folder` over HTTP on 127.0.0.1 (a free port) while the block runs; yields
-    the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
