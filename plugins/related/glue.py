@@ -18,7 +18,7 @@ Unit names come from `context["honours"]` (plugins/honours); without it nothing 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,10 +68,12 @@ def _summary_text(article) -> str:
     return html_to_text(str(article.metadata.get("summary") or ""))
 
 
-def to_doc(article) -> Doc:
+def to_doc(article, url: str | None = None) -> Doc:
+    """The article as the ranking sees it; `url` is its URL when already known (Pelican
+    computes `article.url` anew at each reading)."""
     metadata = article.metadata
     return Doc(
-        key=article.url,
+        key=article.url if url is None else url,
         slug=article.slug,
         date=article.date,
         category=str(getattr(article, "category", "") or ""),
@@ -104,9 +106,37 @@ def _detection_on(article) -> bool:
     return value is None or str(value).strip().lower() not in _OFF
 
 
-def _add_mentions(articles: list, honours, settings: RelatedSettings, pelican_settings) -> dict:
-    """Set `mentioned_units` and link first mentions; return unit id -> articles."""
+class _UnitUrls(Mapping):
+    """Unit id -> the URL of its page from one article's page (built when asked for)."""
+
+    def __init__(self, root: str, paths: dict[str, str]):
+        self._root, self._paths = root, paths
+
+    def __getitem__(self, uid: str) -> str:
+        return f"{self._root}/{self._paths[uid]}"
+
+    def __contains__(self, uid: object) -> bool:
+        return uid in self._paths
+
+    def __iter__(self):
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+def _add_mentions(
+    articles: list, docs: dict[int, Doc], honours, settings: RelatedSettings, pelican_settings
+) -> dict:
+    """Set `mentioned_units` and link first mentions; return unit id -> articles.
+
+    `docs[id(article)]` holds the article's plain text (title, summary, body), read once.
+    """
     units = dict(getattr(honours, "units", {}) or {}) if honours is not None else {}
+    paths = {
+        uid: getattr(unit, "url", None) or settings.unit_url.format(id=uid)
+        for uid, unit in units.items()
+    }
     finder = None
     if units and settings.mentions:
         names = {
@@ -128,16 +158,9 @@ def _add_mentions(articles: list, honours, settings: RelatedSettings, pelican_se
         detected: list[str] = []
         if finder is not None and _detection_on(article):
             resolve = _resolver(units, article.date)
-            root = _root_url(article, pelican_settings)
-            urls = {
-                uid: f"{root}/{getattr(unit, 'url', None) or settings.unit_url.format(id=uid)}"
-                for uid, unit in units.items()
-            }
-            texts = [
-                html_to_text(article.title),
-                _summary_text(article),
-                html_to_text(article._content or ""),
-            ]
+            urls = _UnitUrls(_root_url(article, pelican_settings), paths)
+            doc = docs[id(article)]
+            texts = [doc.title, doc.summary, doc.body]
             detected = finder.units_in(texts, prefer=given, resolve=resolve)
             article._content, _ = link_first_mentions(
                 article._content or "", finder, urls, prefer=given, resolve=resolve
@@ -198,16 +221,18 @@ def add_related(generators) -> None:
     others = [
         a for g in article_generators for a in [*g.drafts, *getattr(g, "hidden_articles", [])]
     ]
-    by_key = {article.url: article for article in published}
-    docs = [to_doc(article) for article in published]
+    doc_of = {id(article): to_doc(article, article.url) for article in [*published, *others]}
+    by_key = {doc_of[id(article)].key: article for article in published}
+    docs = [doc_of[id(article)] for article in published]
     index = Index(docs, settings.rank)
     similar = index.similar_all()
     same = same_category(docs, settings.same_category_count)
     for article in published:
-        article.related_same_category = [by_key[k] for k in same.get(article.url, [])]
-        article.related_similar = [by_key[k] for k in similar.get(article.url, [])]
+        key = doc_of[id(article)].key
+        article.related_same_category = [by_key[k] for k in same.get(key, [])]
+        article.related_similar = [by_key[k] for k in similar.get(key, [])]
     for article in others:
-        doc = to_doc(article)
+        doc = doc_of[id(article)]
         ranked = index.similar_to_new(doc)
         article.related_similar = [by_key[r.key] for r in ranked if r.kept]
         article.related_same_category = [
@@ -215,7 +240,7 @@ def add_related(generators) -> None:
         ]
 
     honours = context.get("honours")
-    by_unit = _add_mentions([*published, *others], honours, settings, generator.settings)
+    by_unit = _add_mentions([*published, *others], doc_of, honours, settings, generator.settings)
     units = dict(getattr(honours, "units", {}) or {}) if honours is not None else {}
     context["related"] = RelatedContext(
         settings=settings,
