@@ -24,6 +24,17 @@ def test_longest_name_wins():
     assert units("Sở Nội vụ tỉnh Lào Cai") == ["so-noi-vu"]
 
 
+def test_a_name_that_starts_another_falls_back_to_the_shorter_when_the_longer_does_not_fit():
+    finder = MentionFinder({"a": ["Bắc Hà"], "b": ["Bắc Hà Mới"], "c": ["Bắc Hà Mới Nhất"]})
+    assert [m.text for m in finder.find("xã Bắc Hà Mới Nhất")] == ["Bắc Hà Mới Nhất"]
+    assert [m.text for m in finder.find("xã Bắc Hà Mới Nhấtt")] == ["Bắc Hà Mới"]
+    assert [m.text for m in finder.find("xã Bắc Hà Mớix, Bắc  Hà\nMới")] == [
+        "Bắc Hà",
+        "Bắc  Hà\nMới",
+    ]
+    assert [m.unit for m in finder.find("Bắc Hà Mới Nhất")] == ["c"]
+
+
 def test_whole_words_only():
     assert units("quan hệ với Bắc Hàn") == []
     assert units("Bắc Hàng") == []
