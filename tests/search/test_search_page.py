@@ -318,24 +318,14 @@ def test_filters_fold_away_on_a_phone(page, search_server):
 
 def test_site_served_under_a_sub_path(page, search_site):
     # Relative URLs (make html): the site may sit under /output/ of whatever is served.
-    import functools
-    import threading
-    from http.server import ThreadingHTTPServer
+    from tools.serve import serving
 
-    from tests.conftest import _QuietHandler
-
-    handler = functools.partial(_QuietHandler, directory=str(search_site.parent))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{server.server_address[1]}/{search_site.name}"
+    with serving(search_site.parent) as url:
+        base = f"{url}/{search_site.name}"
         links = open_search(page, base, "dua hau")
         assert links[0] == f"/{search_site.name}/2024/05/dua-hau-muong-khuong/"
         page.locator(LINKS).first.click()
         expect(page.locator("h1")).to_have_text("Dưa hấu Mường Khương được mùa")
-    finally:
-        server.shutdown()
-        server.server_close()
     no_console_errors(page)
 
 
