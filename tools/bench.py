@@ -20,7 +20,7 @@ bytes of a first search (`tools/bench_search.run(n)`, with chromium).
         --search-articles 0                         # only the ratio at 1,500 articles
 
 Defaults: full builds of 1,500 (the goal of issue 7) and 5,000 articles; related news at
-10,000 articles (add 20000 with --related-sizes 10000,20000), honours at 10,000 and 100,000
+1,000, 5,000, 10,000 and 20,000 articles (about 20 s in all), honours at 10,000 and 100,000
 rows, the search bytes at 2,000 articles. A full build of 10,000 articles takes several
 minutes on two cores (--sizes 10000). The bare build uses our article URLs
 (year/month/slug), since Pelican's default {slug}.html collides on recurring titles.
@@ -52,7 +52,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SIZES = (1500, 5000)
-RELATED_SIZES = (10_000,)
+RELATED_SIZES = (1_000, 5_000, 10_000, 20_000)
 HONOUR_ROWS = (10_000, 100_000)
 SEARCH_ARTICLES = (2_000,)
 
@@ -246,6 +246,8 @@ def child(spec: dict) -> dict:
         shutil.rmtree(output)
     stages: dict[str, float] = {}
     timer = PluginTimer()
+    workers_kib = 0
+    indexing = {"pagefind_kib": 0, "indexer_kib": 0}
     cpu_at_start = _cpu()
     started = time.perf_counter()
     if spec["kind"] == "bare":
@@ -284,10 +286,13 @@ def child(spec: dict) -> dict:
         timer.install()
         pelican.run()
         stages["pelican"] = time.perf_counter() - at
-        pagefind = _optional("tools.pagefind_index")
-        if pagefind is not None:
+        # The compress plugin's worker processes, forked from this one: their resident size
+        # counts the pages they share with it (their own memory is a few tens of MB).
+        workers_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if _optional("tools.pagefind_index") is not None:
+            # In a process of its own, as in tools/build.py (Pelican runs apart from it there).
             at = time.perf_counter()
-            pagefind.index(output, cache=cache / "pagefind")  # as tools/build.py does
+            indexing = _run_indexing(output, cache / "pagefind")
             stages["pagefind"] = time.perf_counter() - at
     total = time.perf_counter() - started
     usage_self = resource.getrusage(resource.RUSAGE_SELF)
@@ -301,11 +306,50 @@ def child(spec: dict) -> dict:
         "stages": stages,
         "plugins": dict(timer.seconds),
         "peak_mib": max(self_kib, children_kib) / 1024,
-        "python_mib": self_kib / 1024,  # Pelican and our plugins
-        "children_mib": children_kib / 1024,  # Pagefind's binary
+        "python_mib": self_kib / 1024,  # checks, Pelican and our plugins
+        "workers_mib": workers_kib / 1024,  # compress workers (shared pages counted)
+        "pagefind_mib": indexing["pagefind_kib"] / 1024,  # Pagefind's binary, largest run
+        "indexer_mib": indexing["indexer_kib"] / 1024,  # tools/pagefind_index.py itself
+        "children_mib": children_kib / 1024,  # the largest of all child processes
         "output_mb": sum(p.stat().st_size for p in files) / 1e6,
         "files": len(files),
     }
+
+
+def _run_indexing(output: Path, cache: Path) -> dict:
+    """tools/pagefind_index.index in a fresh process; its peak memory and Pagefind's."""
+    result = output.with_name(output.name + "-indexing.json")
+    spec = {"output": str(output), "cache": str(cache), "result": str(result)}
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.bench", "--indexing-child", json.dumps(spec)]
+    )
+    if done.returncode != 0:
+        raise SystemExit("indexing failed")
+    return json.loads(result.read_text(encoding="utf-8"))
+
+
+def indexing_child(spec: dict) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from tools import pagefind_index
+
+    pagefind_index.index(Path(spec["output"]), cache=Path(spec["cache"]))
+    return {
+        # Not ru_maxrss: Linux counts in it the parent's memory this process started from.
+        "indexer_kib": _high_water_kib(),
+        "pagefind_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    }
+
+
+def _high_water_kib() -> int:
+    """Peak resident memory of this process since it started (VmHWM), in KiB."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _cpu(*usages) -> float:
@@ -393,10 +437,13 @@ def print_builds(rows: list[dict]) -> None:
         "run; CPU lại = the same ratio in CPU seconds, steadier on a busy machine; bare "
         "Pelican: default theme, no plugins, its peak "
         + ", ".join(f"{r['bare']['peak_mib']:.0f}" for r in rows)
-        + " MiB; ours, Pelican + plugins / Pagefind: "
+        + " MiB; ours, per process: checks + Pelican + plugins / compress workers (pages "
+        "shared with Pelican counted) / Pagefind (largest run) / tools.pagefind_index: "
         + ", ".join(
-            f"{max(r[k]['python_mib'] for k in ('cold', 'warm')):.0f} / "
-            f"{max(r[k]['children_mib'] for k in ('cold', 'warm')):.0f}"
+            " / ".join(
+                f"{max(r[k].get(field, 0.0) for k in ('cold', 'warm')):.0f}"
+                for field in ("python_mib", "workers_mib", "pagefind_mib", "indexer_mib")
+            )
             for r in rows
         )
         + " MiB)"
@@ -507,12 +554,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--plugin-child", help=argparse.SUPPRESS)
+    parser.add_argument("--indexing-child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.child:
         spec = json.loads(args.child)
         result = child(spec)
         Path(spec["result"]).write_text(json.dumps(result), encoding="utf-8")
+        return 0
+    if args.indexing_child:
+        spec = json.loads(args.indexing_child)
+        Path(spec["result"]).write_text(json.dumps(indexing_child(spec)), encoding="utf-8")
         return 0
     if args.plugin_child:
         spec = json.loads(args.plugin_child)

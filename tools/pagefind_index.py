@@ -11,7 +11,10 @@
    its SHA-256 list, and steps 3-6 are skipped. Only the last CACHE_KEEP bundles are kept.
 3. Runs the Pagefind binary shipped by the `pagefind[bin]` package on `site`, writing the
    bundle to `site/pagefind/`. Only elements with `data-pagefind-body` are indexed (the
-   `<article>` of an article, the `<main>` of unit, bloc and decision pages).
+   `<article>` of an article, the `<main>` of unit, bloc and decision pages). Pagefind holds
+   all it reads in memory (~160 kB a page, 1.5 GB at 10,000 articles): a site of more than
+   SHARD_PAGES such pages is indexed in parts, one run each, merged into one bundle with the
+   same pages, words, filters and sort (see "Indexing a large site in parts").
 4. Removes Pagefind's ready-made interfaces (pagefind-ui.js, ...): our own
    theme/static/js/search.js talks to pagefind.js directly.
 5. Makes the bundle deterministic. Pagefind 1.5.2 writes the values of a filter, and the list
@@ -20,7 +23,8 @@
 6. Writes `pagefind/tieng-viet.json`, the words of the site with their diacritics, which the
    search page uses to read "thi dua" as "thi đua" (see `build_lexicon`).
 
-The bundle is the same, byte for byte, whichever way it was made (tests/search/test_index.py).
+The bundle is the same, byte for byte, whichever way it was made (tests/search/test_index.py);
+a site indexed in parts gets the index of one run, with its pages numbered part after part.
 
 Run it by hand on a built folder: `python -m tools.pagefind_index output [--cache DIR]`.
 """
@@ -30,6 +34,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import html
 import importlib.metadata
 import json
 import os
@@ -44,6 +49,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -76,6 +82,11 @@ BODY_MARK = b"data-pagefind-body"
 # every page and gives the same index, a little more slowly.
 GLOB_LIMIT = 60_000
 _GLOB_SAFE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
+# Pagefind keeps everything it reads in memory until it has written the bundle, some 160 kB
+# for each of our articles (1.5 GB for 10,000). A site with more pages than this is indexed
+# in parts of at most this many pages, one after the other, and the parts are merged into
+# one bundle (see "Indexing a large site in parts" below): ~400 MB at most.
+SHARD_PAGES = 2500
 # Files Pagefind reads from the folder it runs in, besides the pages.
 CONFIG_FILES = ("pagefind.toml", "pagefind.yml", "pagefind.yaml", "pagefind.json")
 
@@ -114,14 +125,21 @@ def _require_site(site: Path) -> None:
         )
 
 
-def run_pagefind(site: Path, glob: str | None = None) -> None:
-    """Run Pagefind on `site`; `glob` (relative to it) limits the pages it reads."""
+def run_pagefind(site: Path, glob: str | None = None, output: Path | None = None) -> None:
+    """Run Pagefind on `site`; `glob` (relative to it) limits the pages it reads. The bundle
+    goes to `site/pagefind/`, or to the folder `output` (the parts of a sharded index)."""
     site = site.resolve()
     _require_site(site)
     # Pagefind reads pagefind.toml/.yml and PAGEFIND_* variables: none of them may change
     # our index, so it runs from the site folder with those variables removed.
     env = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
-    command = [*_command(), "--site", str(site), *_options()]
+    options = _options()
+    if output is not None:
+        options[options.index("--output-subdir") : options.index("--output-subdir") + 2] = [
+            "--output-path",
+            str(Path(output).resolve()),
+        ]
+    command = [*_command(), "--site", str(site), *options]
     if glob is not None:
         command += ["--glob", glob]
     try:
@@ -152,6 +170,9 @@ class SiteScan:
     glob: str | None  # the pages with data-pagefind-body, or None: let Pagefind read all
     pages: int  # .html files read
     body_pages: int  # of which carrying data-pagefind-body
+    # Above SHARD_PAGES pages: one --glob per part of the site, indexed one after the other
+    # (see "Indexing a large site in parts" below); None: one run of Pagefind.
+    parts: tuple[str, ...] | None = None
 
 
 def _carries_body(data: bytes) -> bool:
@@ -208,6 +229,76 @@ def _glob_for(pages: list[tuple[str, bool]]) -> str | None:
     return glob if len(glob) <= GLOB_LIMIT else None
 
 
+def _part_globs(pages: list[tuple[str, bool]], size: int) -> tuple[str, ...] | None:
+    """One --glob for each part of at most `size` pages carrying data-pagefind-body, in path
+    order; None when the site needs no parts, or when a part cannot be named by a glob.
+
+    A folder all of whose pages are in the part becomes "folder/**/*.html" (the largest such
+    folders); the part's other pages are named one by one.
+    """
+    body = [path for path, marked in pages if marked]
+    count = -(-len(body) // size) if size > 0 else 0
+    if count < 2:
+        return None
+    if not all(_GLOB_SAFE.fullmatch(part) for path in body for part in path.split("/")):
+        return None
+    below: Counter = Counter()  # every .html page under each folder
+    for path, _ in pages:
+        below.update(_folders(path))
+    globs = []
+    for number in range(count):
+        part = body[number * len(body) // count : (number + 1) * len(body) // count]
+        inside: Counter = Counter()
+        for path in part:
+            inside.update(_folders(path))
+        names = []
+        for path in part:
+            whole = next((f for f in _folders(path) if inside[f] == below[f]), None)
+            name = f"{whole}/**/*.html" if whole else path
+            if not names or names[-1] != name:
+                names.append(name)
+        glob = names[0] if len(names) == 1 else "{" + ",".join(names) + "}"
+        if len(glob) > GLOB_LIMIT:
+            return None
+        globs.append(glob)
+    return tuple(globs)
+
+
+def _folders(path: str) -> list[str]:
+    """ "a/b/c.html" -> ["a", "a/b"]: the folders holding a page, outermost first."""
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[: depth + 1]) for depth in range(len(parts))]
+
+
+def _page_file(site: Path, url: str) -> Path:
+    """The file of a page from the URL Pagefind gave it: "/2024/05/x/" -> 2024/05/x/index.html."""
+    relative = unquote(url).lstrip("/")
+    return site / (relative + "index.html" if relative.endswith("/") or not relative else relative)
+
+
+_SORT_MARK = b"data-pagefind-sort"
+_SORT_ATTRIBUTE = re.compile(
+    rb"""\sdata-pagefind-sort(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"""
+)
+
+
+def _sort_attributes(data: bytes) -> tuple[str | None, ...]:
+    """The values of the page's data-pagefind-sort attributes (None: one without a value)."""
+    # As _carries_body: lower case only if need be (the same length: values are read from
+    # `data`). An attribute missed here only makes the merge of the parts give way.
+    lowered = data if _SORT_MARK in data else data.lower()
+    found = []
+    start = lowered.find(_SORT_MARK)
+    while start > 0:
+        match = _SORT_ATTRIBUTE.match(lowered, start - 1)
+        if match is not None:
+            group = next((g for g in (1, 2, 3) if match.start(g) >= 0), None)
+            raw = None if group is None else data[match.start(group) : match.end(group)]
+            found.append(None if raw is None else html.unescape(raw.decode("utf-8", "replace")))
+        start = lowered.find(_SORT_MARK, start + len(_SORT_MARK))
+    return tuple(found)
+
+
 def _tool_fingerprint() -> bytes:
     """Everything besides the pages that shapes the bundle: Pagefind (version and binary),
     our options, and the code of this module and of `fold` (the word list)."""
@@ -251,6 +342,7 @@ def scan_site(site: Path) -> SiteScan:
         glob=_glob_for(pages),
         pages=len(pages),
         body_pages=sum(marked for _, marked in pages),
+        parts=_part_globs(pages, SHARD_PAGES),
     )
 
 
@@ -602,8 +694,11 @@ def prune_cache(cache: Path, keep: int = CACHE_KEEP) -> None:
 # ------------------------------------------------------------------------------ entry point
 
 
-def _index_fresh(site: Path, bundle: Path, glob: str | None) -> None:
-    run_pagefind(site, glob)
+def _index_fresh(site: Path, bundle: Path, scan: SiteScan) -> None:
+    from tools.pagefind_parts import index_in_parts  # it imports this module
+
+    if not (scan.parts and index_in_parts(site, bundle, scan)):
+        run_pagefind(site, scan.glob)
     if not (bundle / "pagefind-entry.json").exists():
         raise PagefindError(
             "Pagefind không tạo được chỉ mục (thiếu pagefind-entry.json). Cách sửa: kiểm tra "
@@ -638,7 +733,7 @@ def index(site: Path, cache: Path | None = None) -> Path:
         if restore_bundle(cache, scan.key, bundle):
             prune_cache(cache)
             return bundle
-    _index_fresh(site, bundle, scan.glob)
+    _index_fresh(site, bundle, scan)
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
         store_bundle(cache, scan.key, bundle)

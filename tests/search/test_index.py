@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from tests.search.conftest import ARTICLES, content_files
-from tools import pagefind_index
+from tools import pagefind_index, pagefind_parts
 from tools.pagefind_index import (
     CACHE_KEEP,
     LEXICON_FILE,
@@ -21,6 +21,7 @@ from tools.pagefind_index import (
     _cbor_decode,
     _cbor_encode,
     _glob_for,
+    _part_globs,
     build_lexicon,
     index,
     prune_cache,
@@ -226,6 +227,174 @@ def test_make_html_reuses_the_bundle_when_no_page_changed(tmp_path, monkeypatch)
     monkeypatch.setattr(pagefind_index, "_command", lambda: FAILING)
     build(content, output, checks=False)
     assert tree(output / "pagefind") == first
+
+
+# ------------------------------------------------------------ a large site, indexed in parts
+
+
+def semantic(bundle):
+    """What a bundle says, with page numbers replaced by URLs: two bundles that index the
+    same pages the same way give the same value, whatever order Pagefind read the pages in.
+    (The order of a word's variants follows the page order, so they are compared as a dict.)"""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    ((language, info),) = entry["languages"].items()
+    meta = read_pagefind_file(bundle / f"pagefind.{info['hash']}.pf_meta")
+    urls, fragments = [], {}
+    for name, word_count in meta[1]:
+        raw = gzip.decompress((bundle / "fragment" / f"{name}.pf_fragment").read_bytes())
+        fragment = json.loads(raw[len(b"pagefind_dcd") :])
+        urls.append(fragment["url"])
+        fragments[fragment["url"]] = (name, word_count, fragment)
+    fields = meta[5]
+
+    def pages(entries):
+        found, page = [], 0
+        for delta, positions, metas in entries:
+            page += delta
+            metas = [fields[-1 - v] if v < 0 else v for v in metas]
+            found.append((urls[page], positions, metas))
+        return sorted(found)
+
+    words = {}
+    for _, _, name in meta[2]:
+        ((chunk,),) = [read_pagefind_file(bundle / "index" / f"{name}.pf_index")]
+        for word, entries, variants in chunk:
+            words[word] = (pages(entries), {form: pages(e) for form, e in variants})
+    filters = {}
+    for _, name in meta[3]:
+        filter_name, values = read_pagefind_file(bundle / "filter" / f"{name}.pf_filter")
+        filters[filter_name] = {
+            value: sorted(urls[n] for n in numbers) for value, numbers in values
+        }
+    return {
+        "entry": {**entry, "languages": {language: {**info, "hash": None}}},
+        "version": meta[0],
+        "fragments": fragments,
+        "words": words,
+        "chunks": [(first, last) for first, last, _ in meta[2]],
+        "filters": filters,
+        "sorts": {name: [urls[n] for n in numbers] for name, numbers in meta[4]},
+        "fields": fields,
+        "lexicon": (bundle / LEXICON_FILE).read_bytes(),
+        "files": sorted(  # the metadata file is named after its content: its page order
+            "pagefind.*.pf_meta" if p.suffix == ".pf_meta" else p.name for p in bundle.iterdir()
+        ),
+    }
+
+
+def counting_runs(monkeypatch):
+    runs = []
+    real = pagefind_index.run_pagefind
+
+    def run(site, glob=None, output=None):
+        runs.append(glob)
+        real(site, glob, output)
+
+    monkeypatch.setattr(pagefind_index, "run_pagefind", run)
+    return runs
+
+
+@pytest.mark.parametrize("part_pages", [5, 1])
+def test_a_site_indexed_in_parts_has_the_index_of_one_run(
+    search_site, tmp_path, monkeypatch, part_pages
+):
+    monkeypatch.setattr(pagefind_index, "SHARD_PAGES", part_pages)
+    runs = counting_runs(monkeypatch)
+    site = fresh_copy(search_site, tmp_path / "site")
+    scan = scan_site(site)
+    assert len(scan.parts) == -(-scan.body_pages // part_pages) > 1
+    index(site)
+    assert len(runs) == len(scan.parts)  # no run over the whole site
+    assert not (site / pagefind_parts.PARTS_FOLDER).exists()
+    assert semantic(site / "pagefind") == semantic(search_site / "pagefind")
+    # The same files, fragments byte for byte; and the same bundle from run to run.
+    again = fresh_copy(search_site, tmp_path / "again")
+    index(again)
+    assert tree(again / "pagefind") == tree(site / "pagefind")
+    single = tree(search_site / "pagefind")
+    parts = tree(site / "pagefind")
+    assert {k: v for k, v in parts.items() if k.startswith("fragment")} == {
+        k: v for k, v in single.items() if k.startswith("fragment")
+    }
+
+
+def test_parts_are_cut_into_index_chunks_where_pagefind_cuts_them(
+    search_site, tmp_path, monkeypatch
+):
+    # Small chunks (the site fits in one at Pagefind's usual size): Pagefind's own cut, with
+    # its undocumented variable, against the merge's.
+    command = pagefind_index._command()
+    monkeypatch.setattr(
+        pagefind_index,
+        "_command",
+        lambda: ["env", "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE=40", *command],
+    )
+    one_run = fresh_copy(search_site, tmp_path / "one")
+    index(one_run)
+    monkeypatch.setattr(pagefind_index, "SHARD_PAGES", 4)
+    monkeypatch.setattr(pagefind_parts, "INDEX_CHUNK_SIZE", 40)
+    in_parts = fresh_copy(search_site, tmp_path / "parts")
+    index(in_parts)
+    expected = semantic(one_run / "pagefind")
+    assert len(expected["chunks"]) > 5
+    assert semantic(in_parts / "pagefind") == expected
+
+
+def test_parts_that_cannot_be_merged_surely_give_way_to_one_run(search_site, tmp_path, monkeypatch):
+    monkeypatch.setattr(pagefind_index, "SHARD_PAGES", 5)
+    site = fresh_copy(search_site, tmp_path / "site")
+    page = site / "2024" / "05" / "dua-hau-muong-khuong" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    # A sort value given by the element's text: the merge does not read those.
+    html = html.replace('data-pagefind-sort="date:', 'data-pagefind-sort="date" data-x="', 1)
+    page.write_text(html, encoding="utf-8")
+    runs = counting_runs(monkeypatch)
+    scan = scan_site(site)
+    index(site)
+    assert runs == [*scan.parts, scan.glob]  # the parts, then one run over the whole site
+    reference = fresh_copy(search_site, tmp_path / "reference")
+    reference_page = reference / "2024" / "05" / "dua-hau-muong-khuong" / "index.html"
+    reference_page.write_text(html, encoding="utf-8")
+    monkeypatch.setattr(pagefind_index, "SHARD_PAGES", 10_000)
+    index(reference)
+    assert tree(site / "pagefind") == tree(reference / "pagefind")
+    assert not (site / pagefind_parts.PARTS_FOLDER).exists()
+
+
+def test_a_pagefind_error_in_a_part_is_reported_as_without_parts(
+    search_site, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(pagefind_index, "SHARD_PAGES", 5)
+    monkeypatch.setattr(pagefind_index, "_command", lambda: FAILING)
+    runs = counting_runs(monkeypatch)
+    site = fresh_copy(search_site, tmp_path / "site")
+    with pytest.raises(PagefindError, match="mã lỗi 3"):
+        index(site)
+    assert runs == [scan_site(site).parts[0], scan_site(site).glob]  # first part, then all
+    assert not (site / pagefind_parts.PARTS_FOLDER).exists()
+    assert not (site / "pagefind").exists()
+
+
+def test_part_globs_name_whole_folders_and_single_pages():
+    pages = [
+        ("2023/11/a/index.html", True),
+        ("2023/12/b/index.html", True),
+        ("2023/12/c/index.html", True),
+        ("2024/01/d/index.html", True),
+        ("2024/01/e/index.html", True),
+        ("2024/02/f/index.html", True),
+        ("don-vi/index.html", True),
+        ("index.html", False),
+        ("the/x/index.html", False),
+    ]
+    assert _part_globs(pages, 4) == ("2023/**/*.html", "{2024/**/*.html,don-vi/**/*.html}")
+    assert _part_globs(pages, 3) == (
+        "{2023/11/**/*.html,2023/12/b/**/*.html}",
+        "{2023/12/c/**/*.html,2024/01/d/**/*.html}",
+        "{2024/01/e/**/*.html,2024/02/**/*.html,don-vi/**/*.html}",
+    )
+    assert _part_globs(pages, 7) is None  # one part: one run
+    assert _part_globs([*pages, ("bài {1}/index.html", True)], 2) is None  # needs escaping
 
 
 def test_carries_body_looks_for_the_attribute_only():

@@ -41,6 +41,10 @@ def test_our_build_and_bare_build_are_measured(tmp_path):
     assert {"photos", "compress"} <= set(ours["plugins"])
     assert ours["stages"]["pelican"] > 0
     assert ours["files"] > 0 and ours["output_mb"] > 0 and ours["peak_mib"] > 0
+    # Indexing runs in a process of its own, as in tools/build.py: Pagefind's peak apart.
+    assert ours["stages"]["pagefind"] > 0 and ours["pagefind_mib"] > 0
+    assert 0 < ours["indexer_mib"] < ours["python_mib"]
+    assert (tmp_path / "out" / "pagefind" / "pagefind-entry.json").is_file()
     assert (tmp_path / "cache" / "photos").is_dir(), "the bench's own cache, not the repo's"
 
     bare = measure("bare", content, tmp_path / "bare", tmp_path / "bare-cache", log)
