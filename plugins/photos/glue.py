@@ -56,6 +56,9 @@ class PhotoIndex:
     photos: dict[str, Photo]  # by content-relative path, "images/hoi-nghi.jpg"
     leads: dict[str, Found] = field(default_factory=dict)  # by content object source_path
     statics: dict[str, object] = field(default_factory=dict)  # photo path → Pelican Static
+    # <picture> markup already made by `anh_dai_dien`, by everything it depends on: one
+    # article's thumbnail is shown on many list pages (home, category, tag, author, year).
+    pictures: dict[tuple, Markup] = field(default_factory=dict, repr=False)
 
     def get(self, source: str) -> Photo | None:
         return self.photos.get(source)
@@ -246,9 +249,13 @@ def anh_dai_dien(context, item, sizes=None, lazy=True, alt="", class_=None):
     if found is None or not found.photo.fallback:
         return ""
     prefix = context.get("SITEURL") or ""
+    key = (found.photo.source, found.alt, prefix, sizes, lazy, alt, class_)
+    made = index.pictures.get(key)
+    if made is not None:
+        return made
     static = index.statics.get(found.photo.source)
     extra = [("class", class_)] if class_ else []
-    return Markup(
+    made = index.pictures[key] = Markup(
         picture(
             found.photo,
             prefix,
@@ -259,6 +266,7 @@ def anh_dai_dien(context, item, sizes=None, lazy=True, alt="", class_=None):
             attributes=extra,
         )
     )
+    return made
 
 
 def add_filter(generator) -> None:

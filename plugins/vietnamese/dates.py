@@ -1,6 +1,7 @@
 """Vietnamese dates without the machine's locale (CI machines only have C.UTF-8)."""
 
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 try:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -11,6 +12,11 @@ try:
         VN_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
 except ImportError:  # pragma: no cover
     VN_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
+
+# The same dates are formatted again and again (an article's date on every list page that
+# shows it): results are remembered. Equal datetimes format alike (same instant, and naive
+# ones never equal aware ones), so the cache cannot mix two dates up.
+_REMEMBERED = 1 << 16
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 
@@ -26,6 +32,7 @@ def weekday(value: date) -> str:
     return WEEKDAYS[value.weekday()]
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def format_date(value: date) -> str:
     """19/12/2023"""
     if isinstance(value, datetime):
@@ -33,6 +40,7 @@ def format_date(value: date) -> str:
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def format_datetime(value: datetime) -> str:
     """Thứ Ba, 19/12/2023 16:30"""
     value = to_vietnam_time(value)
@@ -46,6 +54,7 @@ def format_long_date(value: date) -> str:
     return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def iso(value: date) -> str:
     """ISO 8601 for <time datetime> and JSON-LD, with the +07:00 offset for datetimes."""
     if isinstance(value, datetime):
