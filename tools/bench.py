@@ -166,6 +166,7 @@ class PluginTimer:
                 if timer._stack:
                     timer._stack[-1][2] += elapsed
 
+        timed.bench_timed = True  # not __wrapped__: plugins' own wrappers (lru_cache) have it
         return timed
 
     def timed_generator(self, plugin: str, cls):
@@ -220,7 +221,7 @@ class PluginTimer:
     def _wrap_filters(self, generator) -> None:
         for name, func in list(generator.env.filters.items()):
             plugin = _plugin_of(func)
-            if plugin is not None and not hasattr(func, "__wrapped__"):
+            if plugin is not None and not getattr(func, "bench_timed", False):
                 generator.env.filters[name] = self.wrap(plugin, func)
 
 
