@@ -141,15 +141,26 @@ class Breakdown:
 
 @dataclass(slots=True)
 class _Vector:
-    """An article's text vector over term ids (text.Tokenizer)."""
+    """An article's text vector over term ids (Index._dense), strongest term first.
 
-    weights: dict[int, float]  # term -> weight, unit length, strongest first
-    keys: frozenset[int]
-    order: tuple[int, ...]  # the terms, strongest first
+    `order` and `values` are views into the index's arrays (no Python object per term: tens
+    of megabytes on a big site); `weights` and `keys` are made when asked for (explain).
+    """
+
+    order: np.ndarray  # the term ids
+    values: np.ndarray  # their weights, unit length
     query: tuple[int, ...]  # the strongest terms, looked up in the index for candidates
     # The share of the article's weight that other articles can match (its own words, such
     # as names, cannot): an article made mostly of its own words is related to nothing.
     coverage: float = 1.0
+
+    @property
+    def weights(self) -> dict[int, float]:
+        return dict(zip(self.order.tolist(), self.values.tolist(), strict=True))
+
+    @property
+    def keys(self) -> frozenset[int]:
+        return frozenset(self.order.tolist())
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,18 +304,17 @@ class Index:
         """One _Vector per article from the arrays of `weigh`."""
         query = self.settings.query_terms
         counts = np.bincount(weighted.article, minlength=articles).tolist()
-        codes, weights = weighted.code.tolist(), weighted.weight.tolist()
+        codes, weights = weighted.code, weighted.weight
         vectors = []
         start = 0
         for count, coverage in zip(counts, weighted.coverage.tolist(), strict=True):
             end = start + count
-            order = tuple(codes[start:end])
+            order = codes[start:end]
             vectors.append(
                 _Vector(
-                    weights=dict(zip(order, weights[start:end], strict=True)),
-                    keys=frozenset(order),
                     order=order,
-                    query=order[:query],
+                    values=weights[start:end],
+                    query=tuple(order[:query].tolist()),
                     coverage=coverage,
                 )
             )
@@ -353,7 +363,9 @@ class Index:
             del chosen[limit:]
         elif len(chosen) < limit and len(vector.order) > len(vector.query):
             counted = Counter(
-                chain.from_iterable(map(get, vector.order[len(vector.query) :], repeat(())))
+                chain.from_iterable(
+                    map(get, vector.order[len(vector.query) :].tolist(), repeat(()))
+                )
             )
             seen = set(chosen)
             seen.add(i)
@@ -689,8 +701,8 @@ class Index:
         self._prepare()
         vector = self._new_vector(doc)
         direct = self._direct(
-            list(vector.order),
-            [vector.weights[t] for t in vector.order],
+            vector.order,
+            vector.values,
             self._candidates(-1, vector, doc.decisions),
         )
         neighbours = self._nearest(direct, vector.coverage)
