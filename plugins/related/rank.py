@@ -55,7 +55,6 @@ from .vectors import (
     Weighted,
     count_terms,
     document_frequency,
-    lengths,
     lookup_frequency,
     postings,
     weigh,
@@ -228,9 +227,7 @@ class Index:
         codes = np.concatenate([part.code for part in parts]) if parts else np.zeros(0, int)
         self._distinct, self._frequency = document_frequency(codes)
         del codes
-        total_length = sum(
-            float(lengths(part, k, _BATCH).sum()) for part, k in zip(parts, starts, strict=True)
-        )
+        total_length = sum(float(part.frequency.sum()) for part in parts)  # of all articles
         self.average_length = total_length / self.size if self.size else 0.0
         # IDF by document frequency. Only terms found in two articles or more can relate
         # two articles: any other term has no IDF (0.0).
