@@ -338,3 +338,27 @@ def test_sample_site_plain_query_equals_correct_query(page, served_site, plain, 
     got = open_search(page, served_site, plain)
     assert got[: len(expected)] == expected
     no_console_errors(page)
+
+
+def test_a_bundle_merged_from_parts_answers_like_one_run(
+    page, search_server, search_site, tmp_path, monkeypatch
+):
+    """A site above SHARD_PAGES is indexed in parts (tools/pagefind_parts.py): in the
+    browser, its bundle gives the same results in the same order as one Pagefind run."""
+    import shutil
+
+    from tools import pagefind_index
+    from tools.serve import serving
+
+    monkeypatch.setattr(pagefind_index, "SHARD_PAGES", 5)
+    site = tmp_path / "site"
+    shutil.copytree(search_site, site, ignore=shutil.ignore_patterns("pagefind"))
+    assert len(pagefind_index.scan_site(site).parts) > 1
+    pagefind_index.index(site)
+    queries = [query for pair in PAIRS for query in pair]
+    with serving(site) as url:
+        for query in queries:
+            merged = open_search(page, url, query)
+            assert merged, query
+            assert merged == open_search(page, search_server, query), query
+    no_console_errors(page)

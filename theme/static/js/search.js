@@ -329,16 +329,28 @@
   const ARTICLE_KIND = "Tin bài";
   const OTHER_PAGES_WEIGHT = 0.4;
 
-  /** The results of `response`, other pages' scores weighted down (a stable sort). */
+  /** Pagefind's page id: a hash of the page's content, whatever order the pages were
+   *  indexed in (one run, or parts merged by tools/pagefind_parts.py). */
+  function byId(a, b) {
+    return a.result.id < b.result.id ? -1 : a.result.id > b.result.id ? 1 : 0;
+  }
+
+  /** The results of `response` by score, best first; `weightOf(result)` scales a score.
+   *  Equal scores are ordered by page id, so the order never depends on how Pagefind
+   *  numbered the pages. */
+  function byScore(response, weightOf) {
+    const weighted = response.results.map((result) => ({
+      result,
+      score: result.score * weightOf(result),
+    }));
+    weighted.sort((a, b) => b.score - a.score || byId(a, b));
+    return { ...response, results: weighted.map((item) => item.result) };
+  }
+
+  /** The results of `response`, other pages' scores weighted down. */
   function preferArticles(response, articleResponse) {
     const articleIds = new Set(articleResponse.results.map((result) => result.id));
-    const weighted = response.results.map((result, index) => ({
-      result,
-      index,
-      score: result.score * (articleIds.has(result.id) ? 1 : OTHER_PAGES_WEIGHT),
-    }));
-    weighted.sort((a, b) => b.score - a.score || a.index - b.index);
-    return { ...response, results: weighted.map((item) => item.result) };
+    return byScore(response, (result) => (articleIds.has(result.id) ? 1 : OTHER_PAGES_WEIGHT));
   }
 
   let current = { results: [], shown: 0 };
@@ -406,6 +418,8 @@
           queries.map((query) => pagefind.search(query, articleOptions)),
         );
         responses = responses.map((response, i) => preferArticles(response, articles[i]));
+      } else if (state.q && !options.sort) {
+        responses = responses.map((response) => byScore(response, () => 1));
       }
     } catch (error) {
       if (id !== searchCounter) return;
