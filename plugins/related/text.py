@@ -12,9 +12,10 @@ turns every ASCII character that is neither a letter nor a space into a phrase e
 and punctuation, by far the most frequent breaks); `bytes.split` then gives the syllables,
 and one `map` over a dict turns them into ints: an id for each syllable, 0 for a stop word or
 a phrase end. A piece the dict does not know (a new syllable, or one stuck to a non-ASCII
-sign such as "“" or "–") goes through the regular expression of the definition above, so the
-result is exactly that of `_PHRASE`. A pair is kept when the product of its two ids is not 0,
-and gets the id `first * PAIR_BASE + second`; `Tokenizer.text_of` writes any id back as text.
+sign such as "“" or "–") is split by a regular expression into runs of letters, anything
+else being a phrase end, so the result follows the definition above. Two adjacent ids form
+a pair exactly when neither is 0 (vectors.py counts the pairs of whole sites at once);
+`Tokenizer.text_of` writes a syllable id back as text.
 """
 
 from __future__ import annotations
@@ -23,15 +24,12 @@ import html
 import re
 from collections.abc import Iterable
 from itertools import compress, islice, pairwise
-from operator import add, itemgetter, mul
+from operator import itemgetter, mul
 
 from plugins.vietnamese.text import nfc
 
 from .stopwords import STOP_WORDS
 
-# A phrase: words made only of letters, separated by white space. Anything else (punctuation,
-# digits, symbols) ends the phrase.
-_PHRASE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
 _TAG = re.compile(r"<[^>]*>")
 _SKIPPED_ELEMENTS = re.compile(
     r"<(script|style|code|pre)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
@@ -58,7 +56,8 @@ _SPACED_END = b" \x00 "
 # After each text read in one pass (Tokenizer.joined_ids): a piece of its own, id -1.
 _FIELD_END = "\x01"
 _FIELD_JOINER = f" {_FIELD_END} "
-PAIR_BASE = 1 << 30  # a syllable id is below this; a pair id is first * PAIR_BASE + second
+# Syllable ids stay below this, so that a pair of them fits the int64 codes of vectors.py.
+MAX_SYLLABLES = 1 << 30
 
 
 def html_to_text(markup: str) -> str:
@@ -75,7 +74,7 @@ class Tokenizer:
     Ids depend on the order in which texts are read, so one index uses one tokenizer.
     """
 
-    __slots__ = ("_expansions", "_high", "_ids", "_lookup", "_texts")
+    __slots__ = ("_expansions", "_ids", "_lookup", "_texts")
 
     def __init__(self, stop_words: Iterable[str] = STOP_WORDS):
         self._ids: dict[bytes, int] = {word.encode(): 0 for word in stop_words}
@@ -83,7 +82,6 @@ class Tokenizer:
         self._ids[_FIELD_END.encode()] = -1
         self._lookup = self._ids.get
         self._texts: list[str] = [""]  # syllable id -> syllable
-        self._high: list[int] = [0]  # syllable id -> id * PAIR_BASE
         self._expansions: dict[bytes, list[int]] = {}  # a piece with non-ASCII signs -> ids
 
     # -- syllables ---------------------------------------------------------------------
@@ -164,8 +162,8 @@ class Tokenizer:
             ids[k : k + 1] = found
 
     def _expand(self, piece: str) -> list[int]:
-        """A lower-case piece without ASCII spaces or signs, read as _PHRASE reads it: runs
-        of letters joined by white space stay one phrase, anything else ends it."""
+        """A lower-case piece without ASCII spaces or signs, read as phrases are: runs of
+        letters joined by white space stay one phrase, anything else ends it."""
         found: list[int] = []
         for k, part in enumerate(_RUN.split(piece)):
             if k % 2:  # a run of letters
@@ -178,30 +176,15 @@ class Tokenizer:
 
     def _new(self, key: bytes, syllable: str) -> int:
         n = len(self._texts)
-        if n >= PAIR_BASE:
+        if n >= MAX_SYLLABLES:
             raise ValueError("too many different syllables")
         self._texts.append(syllable)
-        self._high.append(n * PAIR_BASE)
         self._ids[key] = n
         return n
 
-    def text_of(self, term: int) -> str:
-        """A term id as people write it: "thi", "thi đua"."""
-        if term < PAIR_BASE:
-            return self._texts[term]
-        first, second = divmod(term, PAIR_BASE)
-        return f"{self._texts[first]} {self._texts[second]}"
-
-    # -- pairs -------------------------------------------------------------------------
-
-    def pair_ids(self, ids: list[int]) -> list[int]:
-        """The ids of the pairs of adjacent syllables of `ids()`, in text order."""
-        following = ids[1:]
-        return list(
-            compress(
-                map(add, map(self._high.__getitem__, ids), following), map(mul, ids, following)
-            )
-        )
+    def text_of(self, syllable: int) -> str:
+        """A syllable id as people write it: "thi"."""
+        return self._texts[syllable]
 
     def split(self, text: str) -> tuple[list[str], list[str]]:
         """Content syllables and content syllable pairs ("thi đua") of a text, in order."""
@@ -209,37 +192,6 @@ class Tokenizer:
         texts = self._texts
         pairs = compress(pairwise(ids), map(mul, ids, islice(ids, 1, None)))
         return [texts[n] for n in ids if n], [f"{texts[a]} {texts[b]}" for a, b in pairs]
-
-    # -- frequencies -------------------------------------------------------------------
-
-    def counts(
-        self, fields: Iterable[tuple[str, float]], unigram_weight: float = 1.0
-    ) -> dict[int, float]:
-        """Term id -> frequency over several fields, each counted with its weight.
-
-        Terms are in order of first appearance: the longest field (the body) first, its
-        syllables then its pairs, then the new terms of each shorter field the same way.
-        See `weighted_counts`. (The ranking counts whole sites at once: vectors.count_terms.)
-        """
-        given = sorted(
-            ((text, weight) for text, weight in fields if text and weight > 0),
-            key=lambda item: -len(item[0]),
-        )
-        counts: dict[int, float] = {}
-        get = counts.get
-        for text, weight in given:
-            ids = self.ids(text)
-            step = weight * unigram_weight
-            for term in compress(ids, ids):
-                counts[term] = get(term, 0) + step
-            for term in self.pair_ids(ids):
-                counts[term] = get(term, 0) + weight
-        return counts
-
-
-def syllables(text: str) -> list[list[str]]:
-    """The phrases of a text, each a list of lower-case NFC syllables (stop words kept)."""
-    return [phrase.split() for phrase in _PHRASE.findall(nfc(text).lower())]
 
 
 def split_terms(text: str, stop_words: Iterable[str] = STOP_WORDS) -> tuple[list, list]:
@@ -251,19 +203,3 @@ def terms(text: str, stop_words: Iterable[str] = STOP_WORDS) -> list[str]:
     """Index terms of a text: content syllables, then content syllable pairs."""
     unigrams, bigrams = split_terms(text, stop_words)
     return unigrams + bigrams
-
-
-def weighted_counts(
-    fields: Iterable[tuple[str, float]],
-    stop_words: Iterable[str] = STOP_WORDS,
-    unigram_weight: float = 1.0,
-) -> dict[str, float]:
-    """Term frequencies over several fields, each counted with its weight (title counts more).
-
-    A syllable counts `unigram_weight` times as much as a pair: most Vietnamese words are
-    two syllables, and a lone syllable ("tập", "thể") is far more ambiguous than the pair.
-    The longest field (the body) is counted in bulk; the short ones are added to it.
-    """
-    tokenizer = Tokenizer(stop_words)
-    counts = tokenizer.counts(fields, unigram_weight)
-    return {tokenizer.text_of(term): n for term, n in counts.items()}

@@ -3,7 +3,7 @@
 import unicodedata
 
 from plugins.related.stopwords import STOP_WORDS
-from plugins.related.text import html_to_text, split_terms, terms, weighted_counts
+from plugins.related.text import html_to_text, split_terms, terms
 
 
 def test_syllables_and_pairs_in_lower_case_nfc():
@@ -38,13 +38,6 @@ def test_content_words_that_look_grammatical_are_kept():
         assert word not in STOP_WORDS
     _, bigrams = split_terms("chỉ đạo công tác từ thiện, cải cách hành chính")
     assert {"chỉ đạo", "từ thiện", "cải cách", "hành chính"} <= set(bigrams)
-
-
-def test_weighted_counts_weigh_fields_and_single_syllables():
-    counts = weighted_counts([("thi đua", 3.0), ("thi đua khen thưởng", 1.0)], unigram_weight=0.5)
-    assert counts["thi đua"] == 3.0 + 1.0
-    assert counts["thi"] == 1.5 + 0.5
-    assert counts["khen thưởng"] == 1.0
 
 
 def test_html_to_text_drops_tags_code_and_decodes_entities():

@@ -72,6 +72,22 @@ def test_syllables_and_pairs_counted_with_the_weight_of_their_text():
     }
 
 
+def test_fields_weigh_their_terms_and_a_lone_syllable_counts_half():
+    """As the index reads an article (rank.Index._texts_of): a text of weight w counts each
+    pair w times and each syllable w * unigram_weight times."""
+    tokenizer = Tokenizer()
+    unigram_weight = 0.5
+    fields = [("thi đua", 3.0), ("thi đua khen thưởng", 1.0)]
+    texts = read(tokenizer, [[(text, w * unigram_weight, w) for text, w in fields]])
+    base = tokenizer.size
+    counts = {
+        text: n for (_, text), n in as_dict(count_terms(texts, base), tokenizer, base).items()
+    }
+    assert counts["thi đua"] == 3.0 + 1.0
+    assert counts["thi"] == 1.5 + 0.5
+    assert counts["khen thưởng"] == 1.0
+
+
 def test_a_text_end_breaks_pairs_and_a_text_of_weight_zero_counts_nothing():
     tokenizer = Tokenizer()
     texts = read(tokenizer, [[("khen", 1.0, 1.0), ("thưởng", 1.0, 1.0), ("bằng khen", 0.0, 0.0)]])
@@ -131,8 +147,8 @@ def test_bm25_weights_pruning_unit_length_and_coverage():
     # Article 0 by hand: "lũ" twice (df 2), "quét" twice (df 2), "lũ quét" twice (df 2);
     # "sạt", "lở", "sạt lở" once (df 3): the repeated terms lead.
     first = weighted.code[weighted.article == 0].tolist()
-    strong = {tokenizer.text_of(c) if c < base else "pair" for c in first}
-    assert strong <= {"lũ", "quét", "pair"}
+    strong = {text_of(tokenizer, base, c) for c in first}
+    assert strong == {"lũ", "quét", "lũ quét"}
     # "đất" and "lở đất" are in article 2 only: they lower its coverage, not the others'.
     assert weighted.coverage[0] == 1.0 and weighted.coverage[1] == 1.0
     assert 0.0 < weighted.coverage[2] < 1.0
