@@ -68,12 +68,12 @@ def _summary_text(article) -> str:
     return html_to_text(str(article.metadata.get("summary") or ""))
 
 
-def to_doc(article, url: str | None = None) -> Doc:
-    """The article as the ranking sees it; `url` is its URL when already known (Pelican
-    computes `article.url` anew at each reading)."""
+def to_doc(article) -> Doc:
+    """The article as the ranking sees it. Its URL is `key`: Pelican computes `article.url`
+    anew at each reading, so the glue reads it from here afterwards."""
     metadata = article.metadata
     return Doc(
-        key=article.url if url is None else url,
+        key=article.url,
         slug=article.slug,
         date=article.date,
         category=str(getattr(article, "category", "") or ""),
@@ -221,7 +221,7 @@ def add_related(generators) -> None:
     others = [
         a for g in article_generators for a in [*g.drafts, *getattr(g, "hidden_articles", [])]
     ]
-    doc_of = {id(article): to_doc(article, article.url) for article in [*published, *others]}
+    doc_of = {id(article): to_doc(article) for article in [*published, *others]}
     by_key = {doc_of[id(article)].key: article for article in published}
     docs = [doc_of[id(article)] for article in published]
     index = Index(docs, settings.rank)
