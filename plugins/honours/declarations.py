@@ -1,0 +1,344 @@
+"""Every data file of content/honours/, declared once, field by field (see schema.py).
+
+Loading (loader.py), messages, the staff guide's field tables (docs/du-lieu-khen-thuong.md,
+made by fieldtables.py and checked by a test) and the references integrity.py checks all
+derive from these declarations. A new field is one line here (plus its test).
+"""
+
+from __future__ import annotations
+
+from .model import FORM, RECIPIENT_KINDS, TITLE
+from .schema import (
+    CHOICE,
+    CHOICES,
+    DATE,
+    FILE,
+    ID,
+    INT,
+    LONG_TEXT,
+    RECORDS,
+    REF,
+    REFS,
+    TEXT,
+    TEXTS,
+    YEAR,
+    Field,
+    Record,
+)
+
+# What a REF field may name: record name -> (label, file that lists them).
+TARGETS = {
+    "don_vi": ("đơn vị", "content/honours/don-vi.yaml"),
+    "loai_don_vi": ("loại đơn vị", "phần loai_don_vi của content/honours/don-vi.yaml"),
+    "danh_hieu": ("danh hiệu, hình thức", "content/honours/danh-hieu.yaml"),
+    "khoi": ("khối", "content/honours/khoi-thi-dua.yaml"),
+}
+
+NOTE = Field("ghi_chu", "ghi chú", LONG_TEXT, doc="ghi chú nội bộ, không hiện trên trang")
+
+HONOUR = Record(
+    "danh_hieu",
+    "danh hiệu",
+    (
+        Field("id", "mã", ID, True, doc="mã, dùng trong quyết định (`hinh_thuc: ...`)"),
+        Field("ten", "tên", TEXT, True, tidy=True, doc="tên đầy đủ như in trên quyết định"),
+        Field(
+            "loai",
+            "loại",
+            CHOICE,
+            True,
+            choices=(TITLE, FORM),
+            doc="`danh_hieu` (danh hiệu thi đua) hoặc `hinh_thuc` (hình thức khen thưởng)",
+        ),
+        Field(
+            "doi_tuong",
+            "đối tượng được tặng",
+            CHOICES,
+            True,
+            choices=RECIPIENT_KINDS,
+            example="tap_the, ca_nhan",
+            doc="ai được tặng: `tap_the`, `ca_nhan`, `ho_gia_dinh` (một hoặc nhiều)",
+        ),
+        Field(
+            "thu_tu",
+            "thứ tự",
+            INT,
+            True,
+            example="10",
+            doc="thứ tự trao tặng: số nhỏ hơn là cao hơn, được xếp trước trên các trang",
+        ),
+        Field("nhom", "nhóm", TEXT, doc="nhóm: Huân chương, Huy chương, Bằng khen, Giấy khen..."),
+        Field("hang", "hạng", TEXT, doc="hạng, nếu có: Nhất, Nhì, Ba"),
+        Field("cap", "cấp", TEXT, doc="cấp: Nhà nước, Chính phủ, Tỉnh, Cơ sở"),
+        NOTE,
+    ),
+)
+
+UNIT_KIND = Record(
+    "loai_don_vi",
+    "loại đơn vị",
+    (
+        Field("id", "mã", ID, True, doc="mã loại, dùng ở `loai` của đơn vị"),
+        Field("ten", "tên", TEXT, True, tidy=True, doc="tên loại, hiện trên trang `/don-vi/`"),
+        NOTE,
+    ),
+)
+
+FORMER_NAME = Record(
+    "ten_cu",
+    "tên cũ",
+    (
+        Field("ten", "tên cũ", TEXT, True, tidy=True, doc="tên trước đây"),
+        Field("den_ngay", "ngày đổi tên", DATE, True, doc="ngày đầu tiên dùng tên mới"),
+    ),
+    title_key="ten",
+)
+
+UNIT = Record(
+    "don_vi",
+    "đơn vị",
+    (
+        Field("id", "mã", ID, True, doc="mã đơn vị, không đổi về sau"),
+        Field(
+            "ten", "tên", TEXT, True, tidy=True, doc="tên chính thức (hiện nay, hoặc lúc giải thể)"
+        ),
+        Field("ten_ngan", "tên ngắn", TEXT, tidy=True, doc="tên ngắn để hiển thị (mặc định `ten`)"),
+        Field("loai", "loại", REF, True, ref="loai_don_vi", doc="một mã trong `loai_don_vi`"),
+        Field("cap_tren", "đơn vị cấp trên", REF, ref="don_vi", doc="mã đơn vị cấp trên"),
+        Field(
+            "ten_khac",
+            "tên gọi khác",
+            TEXTS,
+            tidy=True,
+            example='"huyện Bắc Hà", "Bắc Hà"',
+            doc="các cách viết tên hay gặp trong bài viết; trang dùng chúng để tự gắn bài viết "
+            "với đơn vị",
+        ),
+        Field("tu_ngay", "ngày thành lập", DATE, doc="ngày thành lập"),
+        Field(
+            "den_ngay",
+            "ngày không còn",
+            DATE,
+            doc="ngày **đầu tiên** đơn vị không còn (giải thể, sáp nhập); ví dụ `2025-07-01`",
+        ),
+        Field(
+            "ke_thua",
+            "đơn vị kế thừa",
+            REFS,
+            ref="don_vi",
+            example="xa-bac-ha",
+            doc="mã các đơn vị kế thừa; cần có `den_ngay`",
+        ),
+        Field(
+            "ten_cu",
+            "tên cũ",
+            RECORDS,
+            record=FORMER_NAME,
+            doc="các tên trước đây: mỗi mục `{ten: ..., den_ngay: ngày đổi tên}`",
+        ),
+        Field("mo_ta", "mô tả", LONG_TEXT, doc="một đoạn giới thiệu, hiện trên trang đơn vị"),
+        NOTE,
+    ),
+)
+
+UNITS_FILE = Record(
+    "tep_don_vi",
+    "tệp đơn vị",
+    (
+        Field("loai_don_vi", "loại đơn vị", RECORDS, True, record=UNIT_KIND),
+        Field("don_vi", "đơn vị", RECORDS, True, record=UNIT),
+    ),
+    title_key=None,
+)
+
+RANKING = Record(
+    "xep_hang",
+    "mục xếp hạng",
+    (
+        Field("don_vi", "đơn vị", REF, True, ref="don_vi"),
+        Field("diem", "điểm", TEXT),
+    ),
+    title_key="don_vi",
+)
+
+
+def _role(key: str, label: str, doc: str) -> Field:
+    return Field(key, label, REF, ref="don_vi", doc=doc)
+
+
+BLOC_YEAR = Record(
+    "nam_thi_dua",
+    "năm thi đua",
+    (
+        Field("nam", "năm", YEAR, True, doc="năm thi đua"),
+        Field(
+            "thanh_vien",
+            "thành viên",
+            REFS,
+            True,
+            ref="don_vi",
+            example="bac-ha, bat-xat",
+            doc="mã các đơn vị thành viên năm đó",
+        ),
+        _role("truong_khoi", "Trưởng khối", "đơn vị Trưởng khối; phải là thành viên năm đó"),
+        _role("pho_khoi", "Phó khối", "đơn vị Phó khối; phải là thành viên, khác Trưởng khối"),
+        Field("ngay_ky_giao_uoc", "ngày ký giao ước", DATE, doc="ngày ký giao ước thi đua"),
+        Field(
+            "bai_viet_giao_uoc",
+            "bài viết về lễ ký",
+            TEXT,
+            doc="bài viết đưa tin lễ ký: phần cuối địa chỉ bài (slug), hoặc `2023/12/slug` nếu "
+            "có hai bài trùng tên",
+        ),
+        Field(
+            "xep_hang",
+            "xếp hạng",
+            RECORDS,
+            record=RANKING,
+            shorthand="don_vi",
+            doc="khi đã công bố: các đơn vị theo thứ hạng, mỗi mục là mã hoặc "
+            '`{don_vi: ..., diem: "..."}`',
+        ),
+        _role(
+            "de_nghi_co_thi_dua",
+            "Đơn vị đề nghị Cờ thi đua",
+            "đơn vị được suy tôn, đề nghị Cờ thi đua của UBND tỉnh",
+        ),
+        _role(
+            "de_nghi_co_chinh_phu",
+            "Đơn vị đề nghị Cờ thi đua của Chính phủ",
+            "đơn vị được đề nghị Cờ thi đua của Chính phủ",
+        ),
+        Field("ghi_chu", "ghi chú", LONG_TEXT, doc="ghi chú, hiện trên trang khối"),
+    ),
+    title_key="nam",
+)
+
+BLOC = Record(
+    "khoi",
+    "khối",
+    (
+        Field("id", "mã", ID, True, doc="mã khối"),
+        Field("ten", "tên", TEXT, True, tidy=True, doc="tên khối"),
+        Field("mo_ta", "mô tả", LONG_TEXT, doc="giới thiệu, hiện trên trang khối"),
+        Field("cac_nam", "các năm", RECORDS, record=BLOC_YEAR, doc="mỗi năm một mục (bảng dưới)"),
+        NOTE,
+    ),
+)
+
+ANNEX_SPEC = Record(
+    "phu_luc",
+    "phụ lục",
+    (
+        Field("tep", "tên tệp", FILE, True, doc="tên tệp .xlsx hoặc .csv cạnh tệp quyết định"),
+        Field("trang_tinh", "trang tính", TEXT, doc="tên trang tính (mặc định: trang đầu)"),
+    ),
+    title_key="tep",
+)
+
+ROW = Record(
+    "dong",
+    "dòng",
+    (
+        Field("ten", "tên", TEXT, tidy=True, doc="tên tập thể, cá nhân (Ông/Bà ...) hoặc hộ"),
+        Field("chuc_vu", "chức vụ", TEXT, doc="chức vụ của cá nhân"),
+        Field("don_vi", "mã đơn vị", REF, True, ref="don_vi", doc="mã đơn vị"),
+        Field(
+            "hinh_thuc",
+            "hình thức",
+            REF,
+            ref="danh_hieu",
+            doc="mã danh hiệu, hình thức, khi khác hình thức của quyết định",
+        ),
+        Field("so_tien", "số tiền", TEXT, doc="tiền thưởng của dòng"),
+        NOTE,
+    ),
+    title_key="ten",
+)
+
+
+def _rows(key: str, label: str, doc: str) -> Field:
+    return Field(key, label, RECORDS, record=ROW, doc=doc)
+
+
+DECISION = Record(
+    "quyet_dinh",
+    "quyết định",
+    (
+        Field(
+            "so",
+            "số quyết định",
+            TEXT,
+            True,
+            doc="số quyết định như in: `163/QĐ-UBND`, `312/QĐ-TTg`, `620/QĐ-CTN`",
+        ),
+        Field("ngay", "ngày ký", DATE, True, doc="ngày ký"),
+        Field(
+            "co_quan",
+            "cơ quan ban hành",
+            TEXT,
+            True,
+            doc="người, cơ quan ban hành **như ghi lúc ban hành** (`Chủ tịch UBND huyện Bắc Hà`)",
+        ),
+        Field(
+            "hinh_thuc",
+            "hình thức",
+            REF,
+            True,
+            ref="danh_hieu",
+            doc="mã danh hiệu, hình thức (trong `danh-hieu.yaml`)",
+        ),
+        Field(
+            "thanh_tich",
+            "thành tích",
+            LONG_TEXT,
+            True,
+            doc='thành tích: "Đã có thành tích xuất sắc ..."',
+        ),
+        Field("trich_yeu", "trích yếu", LONG_TEXT, doc='"Về việc tặng ..."'),
+        Field(
+            "tien_thuong",
+            "tiền thưởng",
+            TEXT,
+            doc="tiền thưởng như ghi trên quyết định (không tự tính)",
+        ),
+        Field(
+            "loai_hinh",
+            "loại hình",
+            TEXT,
+            doc="loại hình: Công trạng, Đột xuất, Theo phong trào thi đua chuyên đề...",
+        ),
+        Field("khoi", "khối", REF, ref="khoi", doc="mã khối thi đua liên quan"),
+        Field(
+            "bai_viet",
+            "bài viết",
+            TEXT,
+            doc="bài viết đưa tin quyết định (slug, hoặc `2023/12/slug`)",
+        ),
+        Field(
+            "phu_luc",
+            "phụ lục",
+            RECORDS,
+            record=ANNEX_SPEC,
+            shorthand="tep",
+            single=True,
+            doc="tên tệp danh sách kèm theo (.xlsx hoặc .csv) cạnh tệp này; nhiều tệp: "
+            '`[a.xlsx, b.csv]`; chọn trang tính: `{tep: a.xlsx, trang_tinh: "Phụ lục"}`',
+        ),
+        _rows("tap_the", "tập thể", "danh sách tập thể ghi tay (xem dưới)"),
+        _rows("ca_nhan", "cá nhân", "danh sách cá nhân ghi tay"),
+        _rows("ho_gia_dinh", "hộ gia đình", "danh sách hộ gia đình ghi tay"),
+        Field(
+            "ma",
+            "mã riêng",
+            ID,
+            doc="mã riêng, chỉ khi hai quyết định có cùng số và cùng năm (của hai cơ quan "
+            "khác nhau)",
+        ),
+        NOTE,
+    ),
+    title_key="so",
+)
+
+# The records whose field tables the staff guide shows, in its order.
+DOCUMENTED = (HONOUR, UNIT_KIND, UNIT, BLOC, BLOC_YEAR, DECISION, ROW)
