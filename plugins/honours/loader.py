@@ -205,6 +205,10 @@ class _Loader:
         self.load_vocabulary(self.root / VOCABULARY_FILE)
         self.load_units(self.root / UNITS_FILE)
         self.load_blocs(self.root / BLOCS_FILE)
+        # Holidays files, campaigns, consultations: declared and read by plugins/notices/.
+        from plugins.notices import loading as notices
+
+        self.data.notices = notices.before_decisions(self)
         folder = self.root / DECISIONS_DIR
         if folder.is_dir():
             found, refused = inside_files(folder, self.content, ("*.yaml", "*.yml"))
@@ -212,6 +216,7 @@ class _Loader:
                 self.read_yaml(path, required=True)  # reports the symlink
             for path in found:
                 decisions.load_decision_file(self, path)
+        notices.after_decisions(self, self.data.notices)
         return self.data
 
     def load_vocabulary(self, path: Path) -> None:

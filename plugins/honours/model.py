@@ -291,6 +291,7 @@ class HonoursData:
     blocs: dict[str, Bloc] = field(default_factory=dict)
     decisions: dict[str, Decision] = field(default_factory=dict)
     warnings: list = field(default_factory=list)  # SiteError objects with severity "warning"
+    notices: object = None  # plugins.notices.model.NoticesData: consultations, campaigns
 
     # Indexes, computed once on first use (the data is not changed after loading).
     @cached_property
