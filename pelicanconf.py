@@ -155,6 +155,7 @@ PLUGINS = [
     "plugins.photos",
     "plugins.checks",
     "plugins.honours",
+    "plugins.notices",
     "plugins.related",
     "plugins.compress",  # keep last: compresses what every other plugin wrote
 ]

@@ -13,7 +13,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from plugins.honours import schema
-from plugins.honours.errors import InvalidValueError, MissingFieldError, UnknownIdError
+from plugins.honours.errors import (
+    InvalidValueError,
+    MissingFieldError,
+    UnitLifespanError,
+    UnknownIdError,
+)
+from plugins.honours.integrity import lifespan_hint
 from plugins.honours.model import Source
 from plugins.honours.paths import inside_files
 from plugins.vietnamese.dates import format_date
@@ -233,6 +239,18 @@ def load_consultation(loader, notices: NoticesData, path: Path) -> Consultation 
             )
             decision_id = None
         if not unit_ok:
+            continue
+        unit = loader.data.units.get(entry["don_vi"])
+        if unit is not None and not unit.exists_on(opens):
+            loader.error(
+                UnitLifespanError,
+                file,
+                entry.line_of("don_vi"),
+                "don_vi",
+                f'Đơn vị "{unit.id}" ({unit.name}) không còn (hoặc chưa có) vào ngày '
+                f"{format_date(opens)}, ngày bắt đầu lấy ý kiến ({entry.what}).",
+                lifespan_hint(unit),
+            )
             continue
         nominees.append(
             Nominee(

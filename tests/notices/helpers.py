@@ -27,7 +27,32 @@ dien_thoai: 0214 3840 000
 ung_vien:
   - ten: Bà Nguyễn Thị Hoa
     chuc_vu: Hiệu trưởng
-    don_vi: bac-ha
+    don_vi: xa-bac-ha
     thanh_tich: Hai mươi năm dạy học ở vùng cao, đưa 95% trẻ đến trường.
     giai_doan: 2019-2025
 """
+
+CLOSED_2023 = """\
+tieu_de: Lấy ý kiến về đề nghị tặng Bằng khen
+co_quan: Ủy ban nhân dân tỉnh
+hinh_thuc: bang-khen-chu-tich-ubnd-tinh
+can_cu: Quy chế thi đua, khen thưởng của tỉnh
+tu_ngay: 2023-04-25
+so_ngay_lam_viec: 5
+noi_nhan: Ban Thi đua - Khen thưởng
+email: tdkt@example.vn
+ung_vien:
+  - ten: Ông Lù Văn Pao
+    chuc_vu: Chủ tịch UBND huyện Bắc Hà
+    don_vi: bac-ha
+    thanh_tich: Thành tích riêng của ông Pao trong năm 2022.
+    quyet_dinh: 163-qd-ubnd-2023
+"""
+
+
+def consultation_files(**extra: str) -> dict[str, str]:
+    """Holidays 2023 and 2026, the open consultation of December 2026, and `extra`."""
+    files = sample_holidays(2023, 2026)
+    files[C + "ahld-2026.yaml"] = OPEN_CONSULTATION
+    files.update(extra)
+    return files
