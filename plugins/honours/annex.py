@@ -25,6 +25,7 @@ from pathlib import Path
 
 from plugins.vietnamese.text import fold, nfc
 
+from . import privacy
 from .errors import AnnexError, HonoursError, MissingFieldError
 from .model import COLLECTIVE, HOUSEHOLD, INDIVIDUAL
 
@@ -54,6 +55,17 @@ HEADER_LABELS = {
     "kind": "Đối tượng",
 }
 REQUIRED = ("name", "unit_id")
+# The allowlist as staff read it (privacy.py: any other column is refused).
+ALLOWED_HEADERS = (
+    "STT",
+    "Đối tượng",
+    "Họ và tên",
+    "Chức vụ",
+    "Mã đơn vị",
+    "Đơn vị",
+    "Hình thức",
+    "Số tiền",
+)
 _HEADER_LOOKUP = {alias: column for column, aliases in COLUMNS.items() for alias in aliases}
 _HEADER_SCAN_ROWS = 20
 
@@ -281,6 +293,10 @@ def parse_rows(
         )
         return [], problems
     header_line = rows[header_at][0]
+    allowed = ", ".join(ALLOWED_HEADERS)
+    for cell in rows[header_at][1]:
+        if cell and _HEADER_LOOKUP.get(_header_key(cell)) is None:
+            problems.append(privacy.column_problem(display, header_line, cell, allowed))
     for column in REQUIRED:
         if column not in columns:
             problems.append(

@@ -34,7 +34,7 @@ from plugins.vietnamese.errors import SiteError
 from plugins.vietnamese.suggest import closest
 from plugins.vietnamese.text import slugify
 
-from . import cleantext
+from . import cleantext, privacy
 from .errors import DuplicateError, InvalidValueError, MissingFieldError
 from .yamlio import LineDict, LineList
 
@@ -324,6 +324,14 @@ MESSAGES: dict[str, tuple[type[SiteError], str, str]] = {
         'Trường "{key}" không được dùng trong {what} (unknown field).',
         "{suggestion}",
     ),
+    "personal": (
+        privacy.PrivacyError,
+        'Trường "{key}" ở {what} là dữ liệu cá nhân ({data}): không được đăng công khai ('
+        + privacy.LAW
+        + "); trang chưa được xây dựng.",
+        "Xóa dòng `{key}: ...`. Chỉ ghi những gì luật thi đua, khen thưởng yêu cầu công khai: "
+        "tên, chức vụ, đơn vị, danh hiệu.",
+    ),
     "duplicate_key": (
         DuplicateError,
         'Trường "{key}" được ghi hai lần trong {what} (duplicate key).',
@@ -416,7 +424,13 @@ def validate(raw, record: Record, file: str, line: int | None = None, what=None)
             seen.add((key, kind))
             at = _line(raw, loc[:1])
             ctx = found.get("ctx") or {}
-            if kind == "extra_forbidden":
+            if kind == "extra_forbidden" and privacy.personal(key):
+                problems.append(
+                    make_problem(
+                        "personal", file, at, record, what, key, data=privacy.personal(key)
+                    )
+                )
+            elif kind == "extra_forbidden":
                 hint = _unknown_hint(key, record)
                 problems.append(
                     make_problem("unknown", file, at, record, what, key, suggestion=hint)

@@ -12,11 +12,12 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import Generator
 
+from plugins.honours.model import OPEN_DATA_URL
 from plugins.vietnamese.errors import SiteErrors
 
 from . import feed
-from .model import CONSULTATIONS_FEED, CONSULTATIONS_URL
-from .pages import NoticesPages
+from .model import CONSULTATIONS_FEED, CONSULTATIONS_URL, POLICY_URL
+from .pages import NoticesPages, policy_facts
 from .settings import NoticesSettings
 from .today import BuildDateError
 
@@ -43,9 +44,9 @@ class NoticesGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         pages = self.pages
-        if pages is None or pages.is_empty:
-            return
         honours = self.context.get("honours")
+        if pages is None or honours is None or honours.is_empty:
+            return
 
         def write(name: str, template: str, **kwargs) -> None:
             writer.write_file(
@@ -58,6 +59,14 @@ class NoticesGenerator(Generator):
                 **kwargs,
             )
 
+        write(
+            f"{POLICY_URL}index.html",
+            "notices/policy",
+            policy=policy_facts(),
+            honours_open_data_url=OPEN_DATA_URL,
+        )
+        if pages.is_empty:
+            return
         write(f"{CONSULTATIONS_URL}index.html", "notices/consultations")
         for view in pages.views:
             write(f"{view.url}index.html", "notices/consultation", view=view)

@@ -40,3 +40,15 @@ class NoticesPages:
     @property
     def is_empty(self) -> bool:
         return not self.views
+
+
+def policy_facts() -> dict:
+    """What the data policy page lists, from the rules themselves (annex allowlist, personal
+    data that is refused), so that the page cannot say something the checks do not do."""
+    from plugins.honours import annex, privacy
+
+    personal: list[str] = []
+    for what in privacy.PERSONAL.values():
+        if what not in personal:
+            personal.append(what)
+    return {"columns": list(annex.ALLOWED_HEADERS), "personal": personal, "law": privacy.LAW}

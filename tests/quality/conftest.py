@@ -13,7 +13,18 @@ from tests.quality.sitecheck import Site
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 
 # The page kinds a reader meets; each is toured in the browser at both widths.
-PAGE_KINDS = ("home", "article", "unit", "bloc", "decision", "search", "404")
+PAGE_KINDS = (
+    "home",
+    "article",
+    "unit",
+    "bloc",
+    "decision",
+    "consultations",
+    "consultation",
+    "policy",
+    "search",
+    "404",
+)
 WIDTHS = (1280, 360)
 SEARCH_QUERY = "khen thưởng"
 MISSING_URL = "/khong-co-trang-nay/da-bi-xoa/"  # any deep URL the host answers with 404.html
@@ -61,6 +72,7 @@ def find_page_kinds(site: Site) -> dict[str, str | None]:
     unit = _richest(site, r"don-vi/[^/]+/index\.html")
     bloc = _richest(site, r"khoi-thi-dua/[^/]+/index\.html")
     decision = _richest(site, r"quyet-dinh/[^/]+/index\.html")
+    consultation = _richest(site, r"lay-y-kien/[^/]+/index\.html")
     search = "tim-kiem/index.html" if "tim-kiem/index.html" in site.pages else None
     kinds = {
         "home": "/" if "index.html" in site.pages else None,
@@ -68,6 +80,9 @@ def find_page_kinds(site: Site) -> dict[str, str | None]:
         "unit": unit and Site.url_of(unit),
         "bloc": bloc and Site.url_of(bloc),
         "decision": decision and Site.url_of(decision),
+        "consultations": "/lay-y-kien/" if "lay-y-kien/index.html" in site.pages else None,
+        "consultation": consultation and Site.url_of(consultation),
+        "policy": "/chinh-sach-du-lieu/" if "chinh-sach-du-lieu/index.html" in site.pages else None,
         "search": search and f"/tim-kiem/?q={SEARCH_QUERY}",
         "404": MISSING_URL if "404.html" in site.pages else None,
     }
