@@ -12,7 +12,7 @@ from pathlib import Path
 
 from plugins.vietnamese.text import slugify
 
-from . import annex, declarations, integrity, schema
+from . import annex, declarations, integrity, issuers, schema
 from .errors import AnnexError, MissingFieldError
 from .model import COLLECTIVE, RECIPIENT_KINDS, RECIPIENT_LABELS, Decision, Recipient, Source
 from .paths import OUTSIDE_HINT, why_outside
@@ -43,6 +43,15 @@ def load_decision(loader, item: schema.Parsed, path: Path, file: str) -> None:
     bloc = item["khoi"]
     if bloc and not refs.check("khoi", bloc, file, item.line_of("khoi"), "khoi", what):
         bloc = None
+    issuing = item["don_vi_ban_hanh"]
+    if issuing and not refs.check(
+        "don_vi", issuing, file, item.line_of("don_vi_ban_hanh"), "don_vi_ban_hanh", what
+    ):
+        issuing = None
+    for key, message, hint in issuers.issuer_problems(
+        item["co_quan"], day, loader.data.units.get(issuing) if issuing else None
+    ):
+        loader.error(issuers.IssuerError, file, item.line_of(key), key, message, hint)
     explicit_id = item["ma"]
     ident = explicit_id or decision_id(number, day)
     decision = Decision(

@@ -281,6 +281,14 @@ DECISION = Record(
             doc="người, cơ quan ban hành **như ghi lúc ban hành** (`Chủ tịch UBND huyện Bắc Hà`)",
         ),
         Field(
+            "don_vi_ban_hanh",
+            "đơn vị ban hành",
+            REF,
+            ref="don_vi",
+            doc="mã đơn vị của cơ quan ban hành (nếu có trong `don-vi.yaml`): đơn vị phải còn "
+            "vào ngày ký",
+        ),
+        Field(
             "hinh_thuc",
             "hình thức",
             REF,
