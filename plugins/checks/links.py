@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from plugins.honours.paths import OUTSIDE_HINT, is_inside
 from plugins.vietnamese.errors import SiteError
 from plugins.vietnamese.suggest import closest
 
@@ -97,6 +99,15 @@ def check_links(doc: Document, site: Site) -> Iterator[SiteError]:
                 f'Đường dẫn "{{{what}}}{value}" trỏ ra ngoài thư mục content.',
                 "Viết đường dẫn tính từ thư mục content, bắt đầu bằng dấu /, ví dụ "
                 f'"{{{what}}}/images/2024/03/anh.jpg".',
+            )
+            continue
+        if os.path.lexists(path) and not is_inside(path, root):
+            yield problem(
+                doc,
+                line,
+                f'Đường dẫn "{{{what}}}{value}" trỏ ra ngoài thư mục content qua một liên kết '
+                "tượng trưng (symlink): không đọc, không xuất bản.",
+                OUTSIDE_HINT,
             )
             continue
         if path.is_file():

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from datetime import timedelta
 
+from plugins.honours.cleantext import BAD_IN_TEXT, all_bad
+from plugins.honours.cleantext import HINT as CLEAN_HINT
 from plugins.vietnamese.errors import SiteError
 from plugins.vietnamese.text import fold
 from plugins.vietnamese.text import slugify as ascii_slugify
@@ -24,10 +26,10 @@ from .document import LOOKS_LIKE_KEY_RE, Document
 from .links import check_images, check_links
 from .metadata import KNOWN_KEYS, REFERENCES, STATUSES, VIETNAMESE_KEYS, split_ids
 from .site import HonoursRefs, Site, did_you_mean, problem, quote_list, visible_lines, warning
-from .sitewide import check_duplicate_urls, url_of
+from .sitewide import check_duplicate_urls, check_symlinks, url_of
 from .template import has_placeholder
 
-__all__ = ["HonoursRefs", "Site", "check_duplicate_urls", "url_of"]
+__all__ = ["HonoursRefs", "Site", "check_duplicate_urls", "check_symlinks", "url_of"]
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -249,6 +251,99 @@ def check_honours_refs(doc: Document, site: Site) -> Iterator[SiteError]:
             yield problem(doc, doc.line_of(name), message, hint, field=KNOWN_KEYS[name])
 
 
+# --- what Pelican acts on, and clean text ------------------------------------------------------
+
+SAFE_PATH_RE = re.compile(r"^[A-Za-z0-9_~.%-]+(?:/[A-Za-z0-9_~.%-]+)*/?$")
+TEMPLATE_NAME_RE = re.compile(r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*$")
+
+
+def _path_problem(value: str) -> str | None:
+    if value.startswith("/") or "://" in value or "\\" in value:
+        return "phải là đường dẫn tương đối, không bắt đầu bằng / hay http://"
+    if any(part == ".." for part in value.split("/")):
+        return 'không được có ".." (ra ngoài thư mục trang)'
+    if not SAFE_PATH_RE.match(value):
+        return "chỉ được có chữ không dấu, số, dấu gạch ngang, dấu chấm và dấu /"
+    return None
+
+
+def _templates(site: Site) -> list[str]:
+    folder = site.settings.theme / "templates" if site.settings.theme else None
+    if folder is None or not folder.is_dir():
+        return []
+    return sorted(p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.html"))
+
+
+def check_pelican_metadata(doc: Document, site: Site) -> Iterator[SiteError]:
+    """Template, Save_as and Url: a mistake there would end in a Pelican traceback, or in a
+    file written outside the site."""
+    value = doc.value("template")
+    if "template" in doc.fields and not has_placeholder(value):
+        known = _templates(site)
+        if not TEMPLATE_NAME_RE.match(value) or (known and value not in known):
+            guess = did_you_mean(value, known)
+            hint = f'Có phải "Template: {guess}"? ' if guess else ""
+            hint += "Thường không cần dòng này: xoá nó để dùng mẫu mặc định."
+            if known:
+                hint += f" Các mẫu có: {', '.join(known)}."
+            yield problem(
+                doc,
+                doc.line_of("template"),
+                f'Mẫu trang (Template) "{value}" không có trong giao diện (theme/templates/).',
+                hint,
+                field="Template",
+            )
+    for name, key, example in (("save_as", "Save_as", "gioi-thieu/index.html"),
+                               ("url", "Url", "gioi-thieu/")):  # fmt: skip
+        value = doc.value(name)
+        if name not in doc.fields or not value or has_placeholder(value):
+            continue
+        why = _path_problem(value)
+        if why is None and name == "save_as" and not value.endswith(".html"):
+            why = "phải là tên tệp .html"
+        if why:
+            yield problem(
+                doc,
+                doc.line_of(name),
+                f'Đường dẫn {key} "{value}" không dùng được: {why}.',
+                f"Thường không cần dòng này: xoá nó để trang tự đặt địa chỉ; nếu cần, viết ví dụ "
+                f'"{key}: {example}".',
+                field=key,
+            )
+
+
+# U+200C/U+200D join letters and emoji in running text: allowed in the body, not in the header.
+_BODY_JOINERS = "\u200c\u200d"
+
+
+def check_clean_text(doc: Document, site: Site) -> Iterator[SiteError]:
+    """Control characters, bidirectional overrides, zero-width characters, a BOM inside the
+    text: never published; each named by code and name, with its line and column."""
+    if BAD_IN_TEXT.search(doc.text) is None:
+        return
+    count = 0
+    lines = doc.lines
+    for number, line in enumerate(lines, start=1):
+        in_header = number < doc.body_start
+        for char in all_bad(line, multiline=True):
+            if not in_header and char.char in _BODY_JOINERS:
+                continue
+            field = next(
+                (f.key for f in doc.fields.values() if f.line == number and in_header), None
+            )
+            where = f'dòng "{field}:"' if field else "nội dung"
+            yield problem(
+                doc,
+                number,
+                f"{where[0].upper()}{where[1:]} có {char.message} ở cột {char.index + 1}.",
+                CLEAN_HINT,
+                field=field,
+            )
+            count += 1
+            if count >= 10:
+                return
+
+
 DOCUMENT_RULES = (
     check_header_shape,
     check_required,
@@ -262,4 +357,6 @@ DOCUMENT_RULES = (
     check_links,
     check_images,
     check_honours_refs,
+    check_pelican_metadata,
+    check_clean_text,
 )
