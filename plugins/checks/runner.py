@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from plugins.honours.paths import is_inside
 from plugins.vietnamese.dates import VN_TZ
 from plugins.vietnamese.errors import SiteError, SiteErrors
 from plugins.vietnamese.text import nfc
@@ -29,10 +30,10 @@ DATA_EXTENSIONS = (".yaml", ".yml", ".csv")
 
 def _default_honours_loader():
     try:
-        from plugins.honours.loader import load_honours
+        from plugins.honours.once import load_once
     except ImportError:  # a checkout without the honours plugin: nothing to check against
         return None
-    return load_honours
+    return load_once  # loaded here, kept for Pelican's run of the same build
 
 
 DEFAULT = object()
@@ -82,16 +83,23 @@ def _ignored(name: str, patterns) -> bool:
     return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
-def walk(folder: Path, ignore, extensions) -> list[Path]:
-    """Files under folder with one of the extensions, skipping IGNORE_FILES, sorted."""
+def walk(folder: Path, ignore, extensions, root: Path | None = None) -> list[Path]:
+    """Files under folder with one of the extensions, skipping IGNORE_FILES, sorted. With
+    `root`, nothing whose real path leaves it (a symlink out of content/) is listed."""
     found = []
     if not folder.is_dir():
         return found
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
-        dirnames[:] = sorted(d for d in dirnames if not _ignored(d, ignore))
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if not _ignored(d, ignore) and (root is None or is_inside(Path(dirpath) / d, root))
+        )
         for name in sorted(filenames):
             if name.lower().endswith(extensions) and not _ignored(name, ignore):
-                found.append(Path(dirpath) / name)
+                path = Path(dirpath) / name
+                if root is None or is_inside(path, root):
+                    found.append(path)
     return sorted(found)
 
 
@@ -102,7 +110,7 @@ def sources(settings: CheckSettings) -> list[tuple[Path, str]]:
     for kind, folders in (("page", settings.page_paths), ("article", settings.article_paths)):
         for folder in folders:
             base = root / folder if folder else root
-            for path in walk(base, settings.ignore_files, MARKDOWN_EXTENSIONS):
+            for path in walk(base, settings.ignore_files, MARKDOWN_EXTENSIONS, root):
                 found.setdefault(path, kind)
     return sorted(found.items())
 
@@ -232,7 +240,7 @@ def run_checks(
     documents: dict[str, Document] = {}
     files = 0
 
-    for path in walk(content, settings.ignore_files, DATA_EXTENSIONS):
+    for path in walk(content, settings.ignore_files, DATA_EXTENSIONS, content):
         files += 1
         read_source(path, rel(path), fix, problems)
     for path, kind in sources(settings):
@@ -259,6 +267,7 @@ def run_checks(
         for rule in rules.DOCUMENT_RULES:
             problems.extend(rule(documents[key], site))
     problems.extend(rules.check_duplicate_urls(site))
+    problems.extend(rules.check_symlinks(site))
 
     problems.sort(key=lambda p: (p.file, p.line or 0, 0 if p.is_error else 1, p.message))
     return Report(problems=problems, files=files)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +27,7 @@ from pathlib import Path
 from plugins.vietnamese.text import fold, nfc
 
 from . import privacy
+from .cleantext import BAD_IN_TEXT, HINT, first_bad
 from .errors import AnnexError, HonoursError, MissingFieldError
 from .model import COLLECTIVE, HOUSEHOLD, INDIVIDUAL
 
@@ -111,7 +113,18 @@ def _clean(value) -> str:
         value = value.date()
     if isinstance(value, date):
         return value.isoformat()
-    return " ".join(nfc(str(value)).split())
+    return _collapse(nfc(str(value)))
+
+
+_SPACES = re.compile(r"[ \t\n\r\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def _collapse(text: str) -> str:
+    """Runs of spaces to one space; control characters are kept to be reported (str.split()
+    would silently drop some of them, U+001C-U+001F, U+0085)."""
+    if BAD_IN_TEXT.search(text) is None:
+        return " ".join(text.split())
+    return _SPACES.sub(" ", text).strip()
 
 
 def _header_key(text: str) -> str:
@@ -187,17 +200,26 @@ def _read_csv(path: Path, display: str | None = None) -> list[tuple[int, list[st
     # Each cell as _clean() makes it (CSV cells are always text), inline: there are millions.
     rows = []
     start = 1
+    limit = csv.field_size_limit()
+    csv.field_size_limit(sys.maxsize)  # cells are measured below, with their column
     try:
-        for cells in reader:
-            rows.append((start, [" ".join(nfc(c).split()) if c else "" for c in cells]))
-            start = reader.line_num + 1
+        if BAD_IN_TEXT.search(text) is None:
+            for cells in reader:
+                rows.append((start, [" ".join(c.split()) if c else "" for c in cells]))
+                start = reader.line_num + 1
+        else:  # reported by parse_rows, with the column
+            for cells in reader:
+                rows.append((start, [_collapse(c) for c in cells]))
+                start = reader.line_num + 1
     except csv.Error as error:
         raise AnnexError(
             file=display,
             line=reader.line_num,
-            message=f"Tệp CSV sai định dạng: {error} (malformed CSV).",
+            message=f"Tệp CSV sai định dạng ({error}) (malformed CSV).",
             hint="Kiểm tra dấu ngoặc kép: một ô có dấu phẩy phải được đặt trong ngoặc kép.",
         ) from None
+    finally:
+        csv.field_size_limit(limit)
     return rows
 
 
@@ -237,8 +259,17 @@ def _read_xlsx(path: Path, sheet: str | None, display: str | None = None):
                 hint=f"Các trang tính có trong tệp: {names}.",
             )
         rows = []
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            rows.append((number, [_clean(v) for v in values]))
+        number = 0
+        try:
+            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                rows.append((number, [_clean(v) for v in values]))
+        except Exception as error:  # a damaged sheet: the row where reading stopped
+            raise AnnexError(
+                file=display,
+                line=number + 1,
+                message=f"Không đọc được trang tính ({type(error).__name__}) (damaged worksheet).",
+                hint="Mở lại tệp bằng Excel và lưu ở dạng Sổ làm việc Excel (*.xlsx).",
+            ) from None
         return rows
     finally:
         workbook.close()
@@ -259,6 +290,51 @@ def read_annex(
         error.file = display
         return [], [error]
     return parse_rows(rows, display)
+
+
+MAX_CELL = 2000  # characters: a name, a position, an id; longer is a pasted paragraph
+
+
+def _column_name(index: int, labels: dict[str, str], columns: dict[str, int]) -> str:
+    for column, at in columns.items():
+        if at == index:
+            return labels[column]
+    letters = ""
+    number = index + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"cột {letters}"
+
+
+def _bad_cells(rows, display, labels, columns) -> tuple[set[int], list[HonoursError]]:
+    """Lines of the rows holding an invisible or control character or an over-long cell."""
+    bad_lines: set[int] = set()
+    problems: list[HonoursError] = []
+    for line, cells in rows:
+        joined = "".join(cells)
+        if len(joined) <= MAX_CELL and BAD_IN_TEXT.search(joined) is None:
+            continue
+        for index, cell in enumerate(cells):
+            where = _column_name(index, labels, columns)
+            char = first_bad(cell, multiline=True)
+            if char is not None:
+                message = f'Ô ở cột "{where}" có {char.message} (invisible character).'
+                hint = HINT
+            elif len(cell) > MAX_CELL:
+                message = (
+                    f'Ô ở cột "{where}" dài {len(cell)} ký tự, quá {MAX_CELL} ký tự của một ô '
+                    "(cell too long)."
+                )
+                hint = "Ô chỉ ghi tên, chức vụ hoặc mã; kiểm tra dấu ngoặc kép bị thiếu làm "
+                hint += "nhiều dòng dồn vào một ô."
+            else:
+                continue
+            bad_lines.add(line)
+            problems.append(
+                AnnexError(file=display, line=line, field=where, message=message, hint=hint)
+            )
+    return bad_lines, problems
 
 
 def parse_rows(
@@ -292,6 +368,8 @@ def parse_rows(
             )
         )
         return [], problems
+    bad_lines, found = _bad_cells(rows, display, labels, columns)
+    problems.extend(found)
     header_line = rows[header_at][0]
     allowed = ", ".join(ALLOWED_HEADERS)
     for cell in rows[header_at][1]:
@@ -314,7 +392,7 @@ def parse_rows(
                     ),
                 )
             )
-    if problems:
+    if len(problems) > len(found):
         return [], problems
 
     def cell(cells: list[str], column: str) -> str:
@@ -324,7 +402,7 @@ def parse_rows(
     result: list[AnnexRow] = []
     section: str | None = None
     for line, cells in rows[header_at + 1 :]:
-        if not any(cells):
+        if not any(cells) or line in bad_lines:
             continue
         opened = _section_kind(cells, columns)
         if opened:

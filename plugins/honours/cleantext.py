@@ -18,11 +18,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _INVISIBLE = "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff"
 # Anything refused in a one-line value (tab and newline too) ...
 BAD_IN_LINE = re.compile(f"[\t\n\r{_CONTROLS}{_INVISIBLE}]")
-# ... and in text that may span lines (a CSV file, a YAML document, a Markdown file).
+# ... and in text that may span lines (a CSV file, a YAML document): tab, CR and LF allowed.
 BAD_IN_TEXT = re.compile(f"[{_CONTROLS}{_INVISIBLE}]")
 ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]|  +")
 

@@ -102,7 +102,13 @@ UNIT = Record(
         Field(
             "ten", "tên", TEXT, True, tidy=True, doc="tên chính thức (hiện nay, hoặc lúc giải thể)"
         ),
-        Field("ten_ngan", "tên ngắn", TEXT, tidy=True, doc="tên ngắn để hiển thị (mặc định `ten`)"),
+        Field(
+            "ten_ngan",
+            "tên ngắn",
+            TEXT,
+            tidy=True,
+            doc="tên ngắn để hiển thị (mặc định bằng `ten`)",
+        ),
         Field("loai", "loại", REF, True, ref="loai_don_vi", doc="một mã trong `loai_don_vi`"),
         Field("cap_tren", "đơn vị cấp trên", REF, ref="don_vi", doc="mã đơn vị cấp trên"),
         Field(
@@ -240,7 +246,14 @@ ROW = Record(
     "dong",
     "dòng",
     (
-        Field("ten", "tên", TEXT, tidy=True, doc="tên tập thể, cá nhân (Ông/Bà ...) hoặc hộ"),
+        Field(
+            "ten",
+            "tên",
+            TEXT,
+            tidy=True,
+            doc='tên tập thể, "Ông/Bà" và họ tên cá nhân, hoặc tên hộ; bắt buộc với cá nhân và '
+            "hộ gia đình (tập thể không ghi tên: dùng tên đơn vị lúc quyết định)",
+        ),
         Field("chuc_vu", "chức vụ", TEXT, doc="chức vụ của cá nhân"),
         Field("don_vi", "mã đơn vị", REF, True, ref="don_vi", doc="mã đơn vị"),
         Field(

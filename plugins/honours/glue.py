@@ -19,14 +19,14 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
+from plugins.checks.metadata import split_ids
+from plugins.checks.rules import reference_problems
 from plugins.vietnamese import gc_pause
 from plugins.vietnamese.errors import SiteErrors
-from plugins.vietnamese.suggest import closest
 
 from . import opendata, views
 from .cells import TableCells
 from .errors import ArticleReferenceError
-from .loader import load_honours
 from .model import (
     BLOCS_URL,
     OPEN_DATA_URL,
@@ -36,6 +36,7 @@ from .model import (
     YEARS_URL,
     HonoursData,
 )
+from .once import load_once
 from .settings import HonoursSettings
 
 logger = logging.getLogger(__name__)
@@ -53,16 +54,7 @@ def format_number(value) -> str:
 
 def metadata_ids(article, key: str) -> list[str]:
     value = article.metadata.get(key)
-    if value is None:
-        return []
-    listed = isinstance(value, (list, tuple))
-    parts = [str(v) for v in value] if listed else str(value).split(",")
-    seen: list[str] = []
-    for part in parts:
-        part = part.strip()
-        if part and part not in seen:
-            seen.append(part)
-    return seen
+    return [] if value is None else split_ids(value)
 
 
 def _article_order(article) -> tuple:
@@ -95,7 +87,7 @@ class HonoursGenerator(Generator):
     # -- context ------------------------------------------------------------------------------
 
     def generate_context(self) -> None:
-        self.data = load_honours(Path(self.path), self.options)
+        self.data = load_once(Path(self.path), self.options)
         for warning in self.data.warnings:
             logger.warning("%s", warning)
         self.context["honours"] = self.data
@@ -113,28 +105,25 @@ class HonoursGenerator(Generator):
             article.honours_decisions = []
             if data.is_empty:
                 continue
-            for key, known, label in (
-                ("units", data.units, "đơn vị"),
-                ("bloc", data.blocs, "khối thi đua"),
-                ("decisions", data.decisions, "quyết định"),
+            for key, known in (
+                ("units", data.units),
+                ("bloc", data.blocs),
+                ("decisions", data.decisions),
             ):
-                found = []
-                for ident in metadata_ids(article, key):
-                    if ident in known:
-                        found.append(known[ident])
-                        continue
-                    options = closest(ident, sorted(known), n=3)
-                    hint = "Viết mã như trong dữ liệu khen thưởng (content/honours/)."
-                    if options:
-                        hint = f"Có phải ý bạn là {', '.join(options)}? " + hint
+                value = article.metadata.get(key)
+                if value is None:
+                    continue
+                # make check's rule (it ran first in make html: here only for a bare pelican)
+                for message, hint in reference_problems(key, value, known):
                     problems.append(
                         ArticleReferenceError(
                             file=_source(article, root),
                             field=key.capitalize(),
-                            message=f'Không có {label} mã "{ident}" trong dữ liệu khen thưởng.',
+                            message=message,
                             hint=hint,
                         )
                     )
+                found = [known[ident] for ident in split_ids(value) if ident in known]
                 if key == "units":
                     article.honours_units = found
                 elif key == "bloc":

@@ -13,6 +13,7 @@ docs/du-lieu-khen-thuong.md.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -43,6 +44,7 @@ VOCABULARY_FILE = "danh-hieu.yaml"
 UNITS_FILE = "don-vi.yaml"
 BLOCS_FILE = "khoi-thi-dua.yaml"
 DECISIONS_DIR = "quyet-dinh"
+_KEY = re.compile(r"^[ -]*([A-Za-z_][A-Za-z0-9_]*)\s*:")
 
 
 def load_honours(content_dir: Path, settings=None) -> HonoursData:
@@ -124,13 +126,15 @@ class _Loader:
             return None, False
         bad = cleantext.all_bad(text)
         if bad:  # YAML would refuse most of them with an English message, or keep them
+            lines = text.split("\n")
             for char in bad[:5]:
                 line, column = cleantext.position(text, char.index)
+                key = _KEY.match(lines[line - 1])
                 self.error(
                     InvalidValueError,
                     shown,
                     line,
-                    None,
+                    key.group(1) if key else None,
                     f"Dòng {line}, cột {column} có {char.message}.",
                     cleantext.HINT,
                 )

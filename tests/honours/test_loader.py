@@ -141,3 +141,16 @@ def test_file_names_are_documented():
     for record in declarations.DOCUMENTED:
         for field in record.fields:
             assert f"`{field.key}`" in doc, field.key
+
+
+def test_the_guide_field_tables_are_the_declarations():
+    """The staff guide cannot drift: its tables are exactly what declarations.py declares."""
+    from plugins.honours import fieldtables
+
+    doc = fieldtables.GUIDE.read_text(encoding="utf-8")
+    shown = {m.group("name"): m.group("table") for m in fieldtables.BLOCK.finditer(doc)}
+    assert set(shown) == set(fieldtables.records())  # honours' and notices' declarations
+    assert {record.name for record in declarations.DOCUMENTED} <= set(shown)
+    for name, record in fieldtables.records().items():
+        assert shown[name] == fieldtables.table(record), name
+    assert fieldtables.render(doc) == doc

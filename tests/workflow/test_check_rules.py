@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from plugins.checks.runner import DEFAULT
+from plugins.checks.runner import DEFAULT, run_checks
 from plugins.vietnamese.errors import SiteError, SiteErrors
 from tests.conftest import ROOT, make_content
 from tests.workflow.helpers import article, check_files, lines
@@ -95,6 +95,26 @@ CASES = [
     ("date far ahead", {KEY: article(date="2204-03-15 08:00")},
      2, "CẢNH BÁO", "còn hơn một năm nữa"),
     ("empty body", {KEY: article(body="")}, 6, "CẢNH BÁO", "Bài chưa có nội dung"),
+    ("unknown template", {KEY: article(extra="Template: khong-co-mau")},
+     5, "LỖI", 'Mẫu trang (Template) "khong-co-mau" không có trong giao diện'),
+    ("template suggestion", {KEY: article(extra="Template: artcle")},
+     5, "LỖI", 'Có phải "Template: article"?'),
+    ("save_as out of the site", {KEY: article(extra="Save_as: ../../x.html")},
+     5, "LỖI", 'Đường dẫn Save_as "../../x.html" không dùng được: không được có ".."'),
+    ("absolute save_as", {KEY: article(extra="Save_as: /etc/x.html")},
+     5, "LỖI", "phải là đường dẫn tương đối"),
+    ("save_as not html", {KEY: article(extra="Save_as: a/b.php")}, 5, "LỖI", "tệp .html"),
+    ("url to another site", {KEY: article(extra="Url: https://example.com/x")},
+     5, "LỖI", 'Đường dẫn Url "https://example.com/x" không dùng được'),
+    ("invisible character in the title", {KEY: article(title="Hội\u202enghị")},
+     1, "LỖI", 'Dòng "Title:" có ký tự vô hình U+202E RIGHT-TO-LEFT OVERRIDE ở cột 11'),
+    ("zero-width space in a unit id", {KEY: article(extra="Units: bac\u200b-ha")},
+     5, "LỖI", "U+200B ZERO WIDTH SPACE"),
+    ("control character in the body", {KEY: article(body="Nội\x1bdung")},
+     6, "LỖI", "Nội dung có ký tự điều khiển U+001B ESCAPE ở cột 4"),
+    ("link through a symlink out of content",
+     {KEY: article(body="![Ảnh]({static}/images/ra-ngoai/passwd)")},
+     6, "LỖI", "trỏ ra ngoài thư mục content qua một liên kết tượng trưng"),
 ]  # fmt: skip
 
 
@@ -103,6 +123,9 @@ CASES = [
     [pytest.param(*case[1:], id=case[0]) for case in CASES],
 )
 def test_rule(tmp_path, files, line, level, words):
+    if "ra-ngoai" in str(files):
+        (tmp_path / "content" / "images").mkdir(parents=True)
+        os.symlink("/etc", tmp_path / "content" / "images" / "ra-ngoai")
     report = check_files(tmp_path, files)
     found = [text for text in lines(report) if text.startswith(f"{A}:{line}: {level}: ")]
     assert any(words in text for text in found), "\n".join(lines(report))
@@ -301,3 +324,43 @@ def test_a_bug_in_the_honours_loader_is_reported_not_a_traceback(tmp_path):
         "content/honours: LỖI: Không đọc được dữ liệu khen thưởng (KeyError: 'ten'). "
         "Cách sửa: Báo cho người phụ trách kỹ thuật, kèm dòng thông báo này."
     ]
+
+
+def test_symlinks_out_of_content_are_refused_wherever_they_are(tmp_path):
+    content = make_content(tmp_path / "content", {KEY: article()})
+    (content / "extra").mkdir()
+    os.symlink("/etc/passwd", content / "extra" / "passwd.txt")
+    os.symlink("/etc", content / "images")
+    secret = tmp_path / "bi-mat.md"
+    secret.write_text(article(title="Bí mật"), encoding="utf-8")
+    os.symlink(secret, content / "articles" / "2024" / "bi-mat.md")
+    report = check_files(tmp_path, {})
+    refused = sorted(p.file for p in report.errors if "symlink" in p.message)
+    assert refused == [
+        "content/articles/2024/bi-mat.md",
+        "content/extra/passwd.txt",
+        "content/images",
+    ], "\n".join(lines(report))
+    assert not any("Bí mật" in text for text in lines(report))  # the article was not read
+    assert report.exit_code == 1
+
+
+def test_duplicate_addresses_follow_the_url_settings(tmp_path):
+    """With ARTICLE_SAVE_AS by slug only, two articles of two months collide."""
+    from dataclasses import replace
+
+    from tests.workflow.helpers import NOW, settings_for
+
+    files = {
+        "articles/2024/03/a.md": article(title="Tổng kết"),
+        "articles/2024/04/b.md": article(title="Tổng kết", date="2024-04-02"),
+    }
+    content = make_content(tmp_path / "content", files)
+    settings = replace(
+        settings_for(content), article_url="tin/{slug}.html", article_save_as="tin/{slug}.html"
+    )
+    report = run_checks(settings, ROOT, honours_loader=None, now=NOW)
+    dupes = [p for p in report.errors if "cùng địa chỉ" in p.message]
+    assert len(dupes) == 2
+    assert "/tin/tong-ket.html" in dupes[0].message
+    assert not [p for p in check_files(tmp_path / "b", files).errors if "cùng địa chỉ" in p.message]

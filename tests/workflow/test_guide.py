@@ -48,6 +48,12 @@ MESSAGES = [
     "chưa có chuyên mục hợp lệ nên chưa xem trước được",
     "Chưa xuất bản.",
     "Chưa biết xuất bản lên đâu",
+    "Mẫu trang (Template)",
+    "không dùng được: không được có",
+    "ký tự vô hình",
+    "ký tự điều khiển",
+    "qua một liên kết tượng trưng (symlink)",
+    "Tệp là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục content/",
 ]
 
 

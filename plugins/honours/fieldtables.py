@@ -1,0 +1,60 @@
+"""The field tables of the staff guide (docs/du-lieu-khen-thuong.md), made from declarations.py.
+
+Each table sits between `<!-- bảng trường: NAME -->` and `<!-- hết bảng -->`; a test checks
+that the guide holds exactly what the declarations say. After changing a declaration:
+
+    .venv/bin/python -m plugins.honours.fieldtables      # rewrites the tables in the guide
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from . import declarations
+from .schema import Record
+
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "du-lieu-khen-thuong.md"
+BLOCK = re.compile(
+    r"(<!-- bảng trường: (?P<name>\w+) -->\n)(?P<table>.*?)(<!-- hết bảng -->)", re.S
+)
+
+
+def table(record: Record) -> str:
+    lines = ["| Trường | Bắt buộc | Ý nghĩa |", "|---|---|---|"]
+    for field in record.fields:
+        required = "có" if field.required else "không"
+        lines.append(f"| `{field.key}` | {required} | {field.doc or field.label} |")
+    return "\n".join(lines) + "\n"
+
+
+def records() -> dict[str, Record]:
+    from plugins.notices import declarations as notices  # holidays, consultations, campaigns
+
+    documented = (*declarations.DOCUMENTED, *notices.DOCUMENTED)
+    return {record.name: record for record in documented}
+
+
+def render(text: str) -> str:
+    """The guide's text with every marked table made anew from the declarations."""
+    known = records()
+
+    def replace(match: re.Match) -> str:
+        record = known[match.group("name")]
+        return match.group(1) + table(record) + match.group(4)
+
+    return BLOCK.sub(replace, text)
+
+
+def main() -> int:
+    text = GUIDE.read_text(encoding="utf-8")
+    new = render(text)
+    if new != text:
+        GUIDE.write_text(new, encoding="utf-8")
+        print(f"Đã cập nhật các bảng trường trong {GUIDE.name}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
