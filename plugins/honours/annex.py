@@ -50,6 +50,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "unit_name": ("don vi", "ten don vi", "don vi cong tac"),
     "honour_id": ("hinh thuc", "ma hinh thuc", "hinh thuc khen thuong", "danh hieu"),
     "money": ("so tien", "tien thuong", "so tien thuong"),
+    "period": ("nam thanh tich", "thoi ky thanh tich", "giai doan thanh tich"),
 }
 HEADER_LABELS = {
     "name": "Họ và tên",
@@ -67,6 +68,7 @@ ALLOWED_HEADERS = (
     "Đơn vị",
     "Hình thức",
     "Số tiền",
+    "Năm thành tích",
 )
 _HEADER_LOOKUP = {alias: column for column, aliases in COLUMNS.items() for alias in aliases}
 _HEADER_SCAN_ROWS = 20
@@ -100,6 +102,7 @@ class AnnexRow:
     unit_id: str
     honour_id: str
     money: str
+    period: str
     # the header text of each column as written in the file (for error messages)
     labels: dict
 
@@ -471,6 +474,7 @@ def parse_rows(
                 unit_id=unit_id,
                 honour_id=cell(cells, "honour_id"),
                 money=cell(cells, "money"),
+                period=cell(cells, "period"),
                 labels=labels,
             )
         )

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from plugins.vietnamese.text import slugify
 
-from . import annex, declarations, integrity, issuers, schema
-from .errors import AnnexError, MissingFieldError
+from . import annex, declarations, integrity, issuers, period, schema
+from .errors import AnnexError, InvalidValueError, MissingFieldError
 from .model import COLLECTIVE, RECIPIENT_KINDS, RECIPIENT_LABELS, Decision, Recipient, Source
 from .paths import OUTSIDE_HINT, why_outside
 
@@ -66,6 +66,7 @@ def load_decision(loader, item: schema.Parsed, path: Path, file: str) -> None:
         article=item["bai_viet"],
         bloc=bloc,
         commendation_type=item.get("loai_hinh", ""),
+        period=checked_period(loader, item.get("nam_thanh_tich", ""), day, file, item),
         source=Source(file, item.line),
     )
     # Hand-written rows first (I. Tập thể, II. Cá nhân, III. Hộ gia đình), then annexes.
@@ -91,6 +92,7 @@ def load_decision(loader, item: schema.Parsed, path: Path, file: str) -> None:
                 unit_id=row["don_vi"],
                 honour_id=row.get("hinh_thuc", ""),
                 money=row.get("so_tien", ""),
+                period=checked_period(loader, row.get("nam_thanh_tich", ""), day, file, row),
                 file=file,
                 lines=(row.line_of("don_vi"), row.line_of("hinh_thuc") or row.line),
                 fields=("don_vi", "hinh_thuc"),
@@ -190,6 +192,7 @@ def read_annexes(loader, decision: Decision, item, path: Path, file: str, what: 
                 unit_id=row.unit_id,
                 honour_id=row.honour_id,
                 money=row.money,
+                period=annex_period(loader, row, decision, shown),
                 file=shown,
                 lines=(row.line, row.line),
                 fields=(
@@ -213,6 +216,7 @@ def add_recipient(
     file: str,
     lines: tuple,
     fields: tuple,
+    period: str = "",
 ) -> None:
     what = f"quyết định {decision.number}"
     data, refs = loader.data, loader.refs
@@ -244,5 +248,31 @@ def add_recipient(
             honour_id=honour_id,
             money=money,
             source=Source(file, lines[0]),
+            period=period or decision.period,
         )
     )
+
+
+def checked_period(loader, text: str, day: date, file: str, item) -> str:
+    """The achievement period as written ("2019-2023"), or "" (reported) if it is wrong."""
+    if not text:
+        return ""
+    found = period.problem(text, day.year)
+    if found:
+        message, hint = found
+        line = item.line_of("nam_thanh_tich")
+        loader.error(InvalidValueError, file, line, "nam_thanh_tich", message, hint)
+        return ""
+    return period.label(period.parse_period(text))
+
+
+def annex_period(loader, row, decision: Decision, file: str) -> str:
+    if not row.period:
+        return ""
+    found = period.problem(row.period, decision.date.year)
+    if found:
+        message, hint = found
+        field = row.labels.get("period", "Năm thành tích")
+        loader.error(InvalidValueError, file, row.line, field, message, hint)
+        return ""
+    return period.label(period.parse_period(row.period))

@@ -264,6 +264,12 @@ ROW = Record(
             doc="mã danh hiệu, hình thức, khi khác hình thức của quyết định",
         ),
         Field("so_tien", "số tiền", TEXT, doc="tiền thưởng của dòng"),
+        Field(
+            "nam_thanh_tich",
+            "năm thành tích",
+            TEXT,
+            doc="năm hoặc giai đoạn thành tích của dòng, khi khác của quyết định",
+        ),
         NOTE,
     ),
     title_key="ten",
@@ -315,6 +321,14 @@ DECISION = Record(
             LONG_TEXT,
             True,
             doc='thành tích: "Đã có thành tích xuất sắc ..."',
+        ),
+        Field(
+            "nam_thanh_tich",
+            "năm thành tích",
+            TEXT,
+            example="2023",
+            doc="năm (`2023`) hoặc giai đoạn (`2019-2023`) của thành tích được khen, khác năm "
+            "ký quyết định (thành tích năm 2023 thường được khen đầu năm 2024)",
         ),
         Field("trich_yeu", "trích yếu", LONG_TEXT, doc='"Về việc tặng ..."'),
         Field(

@@ -28,6 +28,7 @@ from . import opendata, views
 from .cells import TableCells
 from .errors import ArticleReferenceError
 from .model import (
+    ACHIEVEMENT_YEARS_URL,
     BLOCS_URL,
     OPEN_DATA_URL,
     RECIPIENT_LABELS,
@@ -218,6 +219,7 @@ class HonoursGenerator(Generator):
             "honours_units_url": UNITS_URL,
             "honours_blocs_url": BLOCS_URL,
             "honours_years_url": YEARS_URL,
+            "honours_achievement_years_url": ACHIEVEMENT_YEARS_URL,
             "honours_open_data_url": OPEN_DATA_URL,
             "decision_counts": lambda decision: views.decision_summary(data, decision),
         }
@@ -268,9 +270,28 @@ class HonoursGenerator(Generator):
                 },
             )
         years = views.year_pages(data)
-        write(f"{YEARS_URL}index.html", "honours/years", years=years)
+        achievement_years = views.achievement_year_pages(data)
+        by_achievement = {page.year: page for page in achievement_years}
+        write(
+            f"{YEARS_URL}index.html",
+            "honours/years",
+            years=years,
+            achievement_years=achievement_years,
+        )
         for year in years:
-            write(f"{YEARS_URL}{year.year}/index.html", "honours/year", view=year)
+            write(
+                f"{YEARS_URL}{year.year}/index.html",
+                "honours/year",
+                view=year,
+                achievement=by_achievement.get(year.year),
+            )
+        for page in achievement_years:
+            write(
+                f"{ACHIEVEMENT_YEARS_URL}{page.year}/index.html",
+                "honours/achievement_year",
+                view=page,
+                decision_year=page.year in data.decisions_by_year,
+            )
         for decision in data.decision_list:
             write(
                 f"{decision.url}index.html",

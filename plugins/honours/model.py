@@ -35,6 +35,7 @@ HONOUR_KIND_LABELS = {TITLE: "Danh hiệu thi đua", FORM: "Hình thức khen th
 UNITS_URL = "don-vi/"
 BLOCS_URL = "khoi-thi-dua/"
 YEARS_URL = "khen-thuong/"
+ACHIEVEMENT_YEARS_URL = "khen-thuong/nam-thanh-tich/"
 OPEN_DATA_URL = "du-lieu/"
 
 
@@ -224,6 +225,7 @@ class Recipient:
     honour_id: str
     money: str = ""
     source: Source | None = None
+    period: str = ""  # năm thành tích: "2023" or "2019-2023" ("" when not written)
 
     @property
     def anchor(self) -> str:
@@ -244,6 +246,7 @@ class Decision:
     article: str | None = None  # slug of the article that reported it
     bloc: str | None = None
     commendation_type: str = ""  # loại hình: công trạng, đột xuất, ...
+    period: str = ""  # năm thành tích of the whole decision: "2023" or "2019-2023"
     recipients: list[Recipient] = field(default_factory=list)
     annex_files: tuple[str, ...] = ()
     source: Source | None = None
@@ -255,6 +258,13 @@ class Decision:
     @property
     def year(self) -> int:
         return self.date.year
+
+    @property
+    def achievement_url(self) -> str | None:
+        """The page of the achievement year (a period: its last year), if one is written."""
+        if not self.period:
+            return None
+        return f"{ACHIEVEMENT_YEARS_URL}{self.period.split('-')[-1]}/"
 
     def part(self, kind: str) -> list[Recipient]:
         return [r for r in self.recipients if r.kind == kind]

@@ -329,3 +329,45 @@ def decision_honours(data: HonoursData, decision: Decision) -> list[Honour]:
     rank = data.honour_rank
     known = [h for h in decision.honour_ids if h in rank]
     return [data.honours[h] for h in sorted(known, key=rank.__getitem__)]
+
+
+@dataclass
+class AchievementYearPage:
+    """The honours whose achievement (năm thành tích) is counted under `year` (a period
+    under its last year), whatever the year of the decision."""
+
+    year: int
+    decisions: list[tuple[Decision, int]]  # (decision, its rows of this achievement year)
+    totals: list[HonourCount]
+    counts: dict[str, int]
+    total: int
+
+
+def achievement_year_pages(data: HonoursData) -> list[AchievementYearPage]:
+    by_year: dict[int, list] = defaultdict(list)
+    for row in data.recipients:
+        if row.period:
+            by_year[int(row.period.split("-")[-1])].append(row)
+    pages = []
+    for year in sorted(by_year, reverse=True):
+        rows = by_year[year]
+        per_decision: dict[str, int] = defaultdict(int)
+        for row in rows:
+            per_decision[row.decision_id] += 1
+        decisions = [
+            (data.decisions[d], n)
+            for d, n in sorted(
+                per_decision.items(),
+                key=lambda item: (data.decisions[item[0]].date, item[0]),
+            )
+        ]
+        pages.append(
+            AchievementYearPage(
+                year=year,
+                decisions=decisions,
+                totals=count_by_honour(data, rows),
+                counts={k: sum(1 for r in rows if r.kind == k) for k in RECIPIENT_KINDS},
+                total=len(rows),
+            )
+        )
+    return pages
