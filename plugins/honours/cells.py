@@ -31,6 +31,20 @@ UnitRow = tuple[str, str, str, str, int, str, str, str, str]
 AnnexRow = tuple[str, str, str, str, str, str]
 
 
+# A row corrected or cancelled by a later decision keeps its place, with a mark.
+STATUS_MARKS = {
+    "da_dinh_chinh": ' <span class="trang-thai">(đã đính chính)</span>',
+    "da_huy": ' <span class="trang-thai trang-thai-huy">(đã hủy)</span>',
+}
+
+
+def name_cell(recipient: Recipient) -> str:
+    name = html_text(recipient.name)
+    if recipient.status != "hieu_luc":
+        return name + STATUS_MARKS[recipient.status]
+    return name
+
+
 def html_text(value) -> str:
     """str(markupsafe.escape(value)); for text with nothing to escape (most names), the very
     same string object, so no copy is made."""
@@ -101,7 +115,7 @@ class TableCells:
             append(
                 (
                     f"{anchor_start}{recipient.index}",
-                    html_text(recipient.name),
+                    name_cell(recipient),
                     html_text(recipient.position),
                     honour_cell(row.honour),
                     *cells,
@@ -122,7 +136,7 @@ class TableCells:
             append(
                 (
                     f"{anchor_start}{recipient.index}",
-                    html_text(recipient.name),
+                    name_cell(recipient),
                     html_text(recipient.position),
                     unit_url(unit),
                     unit_name_on(unit, day),

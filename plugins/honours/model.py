@@ -226,6 +226,10 @@ class Recipient:
     money: str = ""
     source: Source | None = None
     period: str = ""  # năm thành tích: "2023" or "2019-2023" ("" when not written)
+    # After corrections and cancellations (plugins/notices/amendments.py): "hieu_luc",
+    # "da_dinh_chinh" or "da_huy", and the numbers of the decisions that changed the row.
+    status: str = "hieu_luc"
+    amended_by: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -250,6 +254,7 @@ class Decision:
     recipients: list[Recipient] = field(default_factory=list)
     annex_files: tuple[str, ...] = ()
     source: Source | None = None
+    amendments: list = field(default_factory=list)  # notices.model.Amendment, oldest first
 
     @property
     def url(self) -> str:
@@ -258,6 +263,14 @@ class Decision:
     @property
     def year(self) -> int:
         return self.date.year
+
+    @property
+    def status(self) -> str:
+        """ "hieu_luc", "da_dinh_chinh" (some rows corrected or cancelled) or "da_huy" (the
+        whole decision cancelled)."""
+        if any(a.cancels_all for a in self.amendments):
+            return "da_huy"
+        return "da_dinh_chinh" if self.amendments else "hieu_luc"
 
     @property
     def achievement_url(self) -> str | None:

@@ -167,3 +167,88 @@ CAMPAIGN = Record(
 )
 
 DOCUMENTED = (HOLIDAYS, DAY, CONSULTATION, NOMINEE)
+
+AMENDMENTS_DIR = "sua-doi"
+
+
+def _row_ref() -> tuple[Field, Field]:
+    return (
+        Field(
+            "dong",
+            "dòng",
+            TEXT,
+            doc="tên tập thể, cá nhân **như in trong quyết định được sửa** (để tìm dòng)",
+        ),
+        Field(
+            "stt",
+            "số thứ tự",
+            INT,
+            example="3",
+            doc="số thứ tự của dòng trên trang quyết định; dùng khi hai dòng trùng tên",
+        ),
+    )
+
+
+CORRECTION = Record(
+    "dinh_chinh",
+    "dòng đính chính",
+    (
+        *_row_ref(),
+        Field("ten", "tên đúng", TEXT, tidy=True, doc="tên đúng (nếu đính chính tên)"),
+        Field("chuc_vu", "chức vụ đúng", TEXT, doc="chức vụ đúng (nếu đính chính chức vụ)"),
+        Field("don_vi", "mã đơn vị đúng", REF, ref="don_vi", doc="mã đơn vị đúng"),
+        Field("ly_do", "lý do", TEXT, True, doc="lý do đính chính"),
+    ),
+    title_key="dong",
+)
+
+CANCELLATION = Record(
+    "huy",
+    "dòng bị hủy",
+    (*_row_ref(), Field("ly_do", "lý do", TEXT, True, doc="lý do hủy khen thưởng dòng này")),
+    title_key="dong",
+)
+
+AMENDMENT = Record(
+    "sua_doi",
+    "quyết định đính chính, hủy bỏ",
+    (
+        Field("so", "số quyết định", TEXT, True, doc="số của quyết định đính chính, hủy bỏ"),
+        Field("ngay", "ngày ký", DATE, True, doc="ngày ký; sau ngày của quyết định được sửa"),
+        Field("co_quan", "cơ quan ban hành", TEXT, True, doc="như ghi trên quyết định"),
+        Field("trich_yeu", "trích yếu", LONG_TEXT, doc='"Về việc đính chính Quyết định số ..."'),
+        Field(
+            "quyet_dinh",
+            "quyết định được sửa",
+            TEXT,
+            True,
+            example="163-qd-ubnd-2023",
+            doc="mã trang của quyết định được đính chính hoặc hủy (`/quyet-dinh/<mã>/`)",
+        ),
+        Field(
+            "dinh_chinh",
+            "đính chính",
+            RECORDS,
+            record=CORRECTION,
+            doc="các dòng được đính chính (bảng dưới)",
+        ),
+        Field("huy", "hủy", RECORDS, record=CANCELLATION, doc="các dòng bị hủy khen thưởng"),
+        Field(
+            "huy_toan_bo",
+            "hủy toàn bộ",
+            TEXT,
+            doc="lý do, khi hủy **cả** quyết định được sửa",
+        ),
+        Field(
+            "can_cu",
+            "căn cứ",
+            LONG_TEXT,
+            doc="căn cứ pháp lý; bắt buộc khi hủy (Chương VII Luật Thi đua, khen thưởng 2022)",
+        ),
+        Field("thu_hoi", "thu hồi", TEXT, doc="hiện vật, tiền thưởng phải thu hồi (nếu có)"),
+        Field("ghi_chu", "ghi chú", LONG_TEXT, doc="ghi chú nội bộ, không hiện trên trang"),
+    ),
+    title_key="so",
+)
+
+DOCUMENTED = (*DOCUMENTED, AMENDMENT, CORRECTION, CANCELLATION)

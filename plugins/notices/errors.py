@@ -9,3 +9,7 @@ class HolidaysError(HonoursError):
 
 class ConsultationError(HonoursError):
     """A consultation whose window or nominees cannot be published as written."""
+
+
+class AmendmentError(HonoursError):
+    """A correction or cancellation that cannot be applied as written."""

@@ -25,7 +25,7 @@ from plugins.honours.paths import inside_files
 from plugins.vietnamese.dates import format_date
 from plugins.vietnamese.suggest import closest
 
-from . import declarations
+from . import amendments, declarations
 from .calendar import MissingYear, WorkingCalendar, YearDays
 from .errors import ConsultationError, HolidaysError
 from .model import Consultation, Nominee, NoticesData
@@ -50,6 +50,8 @@ def before_decisions(loader) -> NoticesData:
 
 
 def after_decisions(loader, notices: NoticesData) -> None:
+    # Corrections and cancellations first: a consultation links to the decision as amended.
+    notices.amendments = amendments.load_all(loader, _files(loader, declarations.AMENDMENTS_DIR))
     for path in _files(loader, declarations.CONSULTATIONS_DIR):
         consultation = load_consultation(loader, notices, path)
         if consultation is not None:

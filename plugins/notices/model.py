@@ -76,6 +76,7 @@ class NoticesData:
     calendar: WorkingCalendar = field(default_factory=lambda: WorkingCalendar({}))
     consultations: dict[str, Consultation] = field(default_factory=dict)
     campaigns: dict[str, Campaign] = field(default_factory=dict)
+    amendments: list = field(default_factory=list)  # Amendment, in the order applied
 
     def consultations_for_decision(self, decision_id: str) -> list[tuple[Consultation, Nominee]]:
         found = []
@@ -84,3 +85,37 @@ class NoticesData:
                 if nominee.decision_id == decision_id:
                     found.append((self.consultations[cid], nominee))
         return found
+
+
+HIEU_LUC, DA_DINH_CHINH, DA_HUY = "hieu_luc", "da_dinh_chinh", "da_huy"
+STATUS_LABELS = {HIEU_LUC: "Còn hiệu lực", DA_DINH_CHINH: "Đã đính chính", DA_HUY: "Đã hủy"}
+FIELD_LABELS = {"name": "tên", "position": "chức vụ", "unit_id": "đơn vị"}
+
+
+@dataclass(eq=False)
+class Change:
+    """One row changed by an amending decision: what it was, what it became, why."""
+
+    row_index: int
+    row_name: str  # the name as printed in the amended decision (before any change)
+    action: str  # DA_DINH_CHINH or DA_HUY
+    reason: str
+    before: dict = field(default_factory=dict)  # field -> value (name, position, unit_id)
+    after: dict = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class Amendment:
+    """A decision that corrects (đính chính) or cancels (hủy) rows of an earlier one."""
+
+    id: str
+    number: str
+    date: date
+    issuer: str
+    target_id: str
+    title: str = ""
+    legal_ground: str = ""
+    recovery: str = ""
+    cancels_all: str = ""  # the reason, when the whole decision is cancelled
+    changes: list[Change] = field(default_factory=list)
+    source: Source | None = None
