@@ -58,7 +58,8 @@ def test_corrections_and_cancellations_are_applied(both):
     assert dung.status == "da_huy"
     assert decision.status == "da_dinh_chinh"
     (amendment,) = decision.amendments
-    assert [(c.action, c.before, c.after) for c in amendment.changes][0] == (
+    first = amendment.changes[0]
+    assert (first.action, first.before, first.after) == (
         "da_dinh_chinh",
         {"name": "Ông Lù Văn Pao", "position": "Chủ tịch UBND huyện Bắc Hà"},
         {
