@@ -31,6 +31,7 @@ FIELDS = (
     Field("Units", "đơn vị", REFS, ref="don_vi"),
     Field("Bloc", "khối thi đua", REF, ref="khoi"),
     Field("Decisions", "quyết định", REFS, ref="quyet_dinh"),
+    Field("Campaign", "phong trào", REF, ref="phong_trao"),
     Field("Mentions", "tự gắn đơn vị", CHOICE, choices=("off", "on")),
     Field("Status", "trạng thái", CHOICE, choices=STATUSES),
     Field("Slug", "địa chỉ bài", SLUG),
@@ -49,6 +50,7 @@ REFERENCES = {
     "units": ("đơn vị", "/don-vi/"),
     "bloc": ("khối thi đua", "/khoi-thi-dua/"),
     "decisions": ("quyết định", "/khen-thuong/"),
+    "campaign": ("phong trào", "/phong-trao/"),
 }
 
 # What editors type instead of the English keys (folded, without diacritics).

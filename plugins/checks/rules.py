@@ -246,7 +246,7 @@ def check_honours_refs(doc: Document, site: Site) -> Iterator[SiteError]:
         value = doc.value(name)
         if not value or has_placeholder(value):
             continue
-        known = getattr(site.honours, {"bloc": "blocs"}.get(name, name))
+        known = getattr(site.honours, {"bloc": "blocs", "campaign": "campaigns"}.get(name, name))
         for message, hint in reference_problems(name, value, known):
             yield problem(doc, doc.line_of(name), message, hint, field=KNOWN_KEYS[name])
 

@@ -221,7 +221,12 @@ def load_honours_refs(
         value = data.get(name) if isinstance(data, dict) else getattr(data, name, None)
         return value or {}
 
-    return rules.HonoursRefs(units=part("units"), blocs=part("blocs"), decisions=part("decisions"))
+    return rules.HonoursRefs(
+        units=part("units"),
+        blocs=part("blocs"),
+        decisions=part("decisions"),
+        campaigns=part("campaigns"),
+    )
 
 
 def run_checks(

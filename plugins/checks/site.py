@@ -20,11 +20,12 @@ COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
 
 @dataclass
 class HonoursRefs:
-    """Ids known to the honours data (the `units`, `blocs`, `decisions` dicts of load_honours)."""
+    """Ids known to the honours data: `units`, `blocs`, `decisions`, `campaigns`."""
 
     units: Mapping = field(default_factory=dict)
     blocs: Mapping = field(default_factory=dict)
     decisions: Mapping = field(default_factory=dict)
+    campaigns: Mapping = field(default_factory=dict)  # phong-trao.yaml (plugins/notices)
 
 
 @dataclass

@@ -52,6 +52,23 @@ def load_decision(loader, item: schema.Parsed, path: Path, file: str) -> None:
         item["co_quan"], day, loader.data.units.get(issuing) if issuing else None
     ):
         loader.error(issuers.IssuerError, file, item.line_of(key), key, message, hint)
+    campaign = item["phong_trao"]
+    if campaign and not refs.check(
+        "phong_trao", campaign, file, item.line_of("phong_trao"), "phong_trao", what
+    ):
+        campaign = None
+    found = loader.data.notices.campaigns.get(campaign) if campaign else None
+    if found is not None and day < found.start:
+        loader.error(
+            InvalidValueError,
+            file,
+            item.line_of("phong_trao"),
+            "phong_trao",
+            f'{what.capitalize()} ký ngày {day.isoformat()}, trước khi phong trào "{found.name}" '
+            f"bắt đầu ({found.start.isoformat()}).",
+            "Kiểm tra mã phong trào hoặc ngày ký.",
+        )
+        campaign = None
     explicit_id = item["ma"]
     ident = explicit_id or decision_id(number, day)
     decision = Decision(
@@ -65,6 +82,7 @@ def load_decision(loader, item: schema.Parsed, path: Path, file: str) -> None:
         money=item.get("tien_thuong", ""),
         article=item["bai_viet"],
         bloc=bloc,
+        campaign=campaign,
         commendation_type=item.get("loai_hinh", ""),
         period=checked_period(loader, item.get("nam_thanh_tich", ""), day, file, item),
         source=Source(file, item.line),

@@ -32,6 +32,7 @@ TARGETS = {
     "loai_don_vi": ("loại đơn vị", "phần loai_don_vi của content/honours/don-vi.yaml"),
     "danh_hieu": ("danh hiệu, hình thức", "content/honours/danh-hieu.yaml"),
     "khoi": ("khối", "content/honours/khoi-thi-dua.yaml"),
+    "phong_trao": ("phong trào", "content/honours/phong-trao.yaml"),
 }
 
 NOTE = Field("ghi_chu", "ghi chú", LONG_TEXT, doc="ghi chú nội bộ, không hiện trên trang")
@@ -344,6 +345,13 @@ DECISION = Record(
             doc="loại hình: Công trạng, Đột xuất, Theo phong trào thi đua chuyên đề...",
         ),
         Field("khoi", "khối", REF, ref="khoi", doc="mã khối thi đua liên quan"),
+        Field(
+            "phong_trao",
+            "phong trào",
+            REF,
+            ref="phong_trao",
+            doc="mã phong trào thi đua mà quyết định khen thưởng (trong `phong-trao.yaml`)",
+        ),
         Field(
             "bai_viet",
             "bài viết",

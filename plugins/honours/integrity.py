@@ -29,6 +29,7 @@ _UNKNOWN = {
     "(unknown honour id).",
     "khoi": 'Không có khối thi đua mã "{value}" ({what}).',
     "loai_don_vi": 'Không có loại đơn vị "{value}" ({what}).',
+    "phong_trao": 'Không có phong trào thi đua mã "{value}" ({what}).',
 }
 
 
@@ -57,6 +58,7 @@ class Refs:
             "danh_hieu": data.honours,
             "khoi": data.blocs,
             "loai_don_vi": data.kinds,
+            "phong_trao": data.notices.campaigns if data.notices is not None else {},
         }[target]
 
     def names(self, target: str) -> dict[str, str]:

@@ -249,6 +249,7 @@ class Decision:
     money: str = ""  # as written on the decision
     article: str | None = None  # slug of the article that reported it
     bloc: str | None = None
+    campaign: str | None = None  # id of the emulation campaign it rewards (notices)
     commendation_type: str = ""  # loại hình: công trạng, đột xuất, ...
     period: str = ""  # năm thành tích of the whole decision: "2023" or "2019-2023"
     recipients: list[Recipient] = field(default_factory=list)
@@ -393,6 +394,11 @@ class HonoursData:
                         role = "thanh_vien"
                     index[unit].append((bloc, year, role))
         return dict(index)
+
+    @property
+    def campaigns(self) -> dict:
+        """id -> notices.model.Campaign (content/honours/phong-trao.yaml)."""
+        return self.notices.campaigns if self.notices is not None else {}
 
     def unit_names(self) -> list[tuple[str, tuple[str, ...]]]:
         """(unit id, every name it is known by), sorted by id: for the mentions finder."""

@@ -3,20 +3,29 @@
 - all_generators_finalized: every generator has made its context (the honours data is in
   context["honours"]): the consultations are seen on the build's day (BUILD_DATE) and
   published as context["notices"] (read by the home page and the decision pages).
-- generate_output: /lay-y-kien/, /lay-y-kien/<id>/ and /lay-y-kien/atom.xml, through
-  Pelican's Writer.
+  The articles' `Campaign` metadata is checked (make check's rule) and gathered here.
+- generate_output: /chinh-sach-du-lieu/, /phong-trao/, /phong-trao/<id>/, /lay-y-kien/,
+  /lay-y-kien/<id>/ and /lay-y-kien/atom.xml, through Pelican's Writer.
 """
 
 from __future__ import annotations
 
-from pelican import signals
-from pelican.generators import Generator
+from pathlib import Path
 
+from pelican import signals
+from pelican.generators import ArticlesGenerator, Generator
+
+from plugins.checks.metadata import split_ids
+from plugins.checks.rules import reference_problems
+from plugins.honours.errors import ArticleReferenceError
+from plugins.honours.glue import format_number
 from plugins.honours.model import OPEN_DATA_URL
+from plugins.honours.views import decision_summary
 from plugins.vietnamese.errors import SiteErrors
 
 from . import feed
-from .model import CONSULTATIONS_FEED, CONSULTATIONS_URL, POLICY_URL
+from .campaigns import campaign_views
+from .model import CAMPAIGNS_URL, CONSULTATIONS_FEED, CONSULTATIONS_URL, POLICY_URL
 from .pages import NoticesPages, policy_facts
 from .settings import NoticesSettings
 from .today import BuildDateError
@@ -31,16 +40,46 @@ class NoticesGenerator(Generator):
             self.options = NoticesSettings.from_pelican(self.settings)
         except BuildDateError as error:
             raise SiteErrors([error]) from None
+        self.env.filters["so"] = format_number
         self.pages: NoticesPages | None = None
+        self.campaigns: list = []
 
     def generate_context(self) -> None:
         pass  # the honours data is read by the honours generator; see attach()
 
-    def attach(self) -> None:
+    def attach(self, articles: list) -> None:
         honours = self.context.get("honours")
         data = getattr(honours, "notices", None)
         self.pages = NoticesPages(data, self.options.today)
         self.context["notices"] = self.pages
+        self.campaigns = []
+        if honours is None or honours.is_empty:
+            return
+        root = Path(self.path).parent
+        problems = []
+        by_campaign: dict[str, list] = {}
+        by_slug: dict[str, list] = {}
+        for article in sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug)):
+            by_slug.setdefault(article.slug, []).append(article)
+            value = article.metadata.get("campaign")
+            if value is None:
+                continue
+            for message, hint in reference_problems("campaign", value, honours.campaigns):
+                problems.append(
+                    ArticleReferenceError(
+                        file=_source(article, root), field="Campaign", message=message, hint=hint
+                    )
+                )
+            for ident in split_ids(value):
+                if ident in honours.campaigns:
+                    by_campaign.setdefault(ident, []).append(article)
+        if problems:
+            raise SiteErrors(problems)
+        for view in campaign_views(honours, self.options.today):
+            view.articles = by_campaign.get(view.id, [])
+            found = by_slug.get((view.campaign.article or "").strip("/").split("/")[-1], [])
+            view.launch_article = found[0] if len(found) == 1 else None
+            self.campaigns.append(view)
 
     def generate_output(self, writer) -> None:
         pages = self.pages
@@ -56,6 +95,7 @@ class NoticesGenerator(Generator):
                 relative_urls=self.settings.get("RELATIVE_URLS", False),
                 honours=honours,
                 notices=pages,
+                decision_counts=lambda decision: decision_summary(honours, decision),
                 **kwargs,
             )
 
@@ -65,6 +105,10 @@ class NoticesGenerator(Generator):
             policy=policy_facts(),
             honours_open_data_url=OPEN_DATA_URL,
         )
+        if self.campaigns:
+            write(f"{CAMPAIGNS_URL}index.html", "notices/campaigns", campaigns=self.campaigns)
+        for view in self.campaigns:
+            write(f"{view.url}index.html", "notices/campaign", view=view)
         if pages.is_empty:
             return
         write(f"{CONSULTATIONS_URL}index.html", "notices/consultations")
@@ -85,11 +129,22 @@ def get_generators(pelican):
 
 
 def attach(generators) -> None:
+    articles = []
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            articles.extend(generator.articles)
     for generator in generators:
         if isinstance(generator, NoticesGenerator):
-            generator.attach()
+            generator.attach(articles)
 
 
 def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(attach)
+
+
+def _source(article, root: Path) -> str:
+    try:
+        return Path(article.source_path).relative_to(root).as_posix()
+    except ValueError:
+        return str(article.source_path)

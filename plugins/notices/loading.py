@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from plugins.honours import schema
+from plugins.honours import integrity, schema
 from plugins.honours.errors import (
     InvalidValueError,
     MissingFieldError,
@@ -28,7 +28,7 @@ from plugins.vietnamese.suggest import closest
 from . import amendments, declarations
 from .calendar import MissingYear, WorkingCalendar, YearDays
 from .errors import ConsultationError, HolidaysError
-from .model import Consultation, Nominee, NoticesData
+from .model import Campaign, Consultation, Nominee, NoticesData
 
 MAX_WINDOW = 60  # working days; longer is surely a typing mistake
 
@@ -46,7 +46,65 @@ def _files(loader, name: str) -> list[Path]:
 def before_decisions(loader) -> NoticesData:
     notices = NoticesData()
     notices.calendar = WorkingCalendar(load_holidays(loader))
+    loader.data.notices = notices  # campaigns are referenced while they are read
+    load_campaigns(loader, notices)
     return notices
+
+
+def load_campaigns(loader, notices: NoticesData) -> None:
+    path = loader.root / declarations.CAMPAIGNS_FILE
+    file = loader.display(path)
+    content, ok = loader.read_yaml(path, required=False)
+    loader.refs.ok["phong_trao"] = ok
+    pending = []
+    for item in loader.records(content, declarations.CAMPAIGN, file, "Danh sách phong trào"):
+        cid = item["id"]
+        if cid in notices.campaigns:
+            integrity.duplicate(
+                loader.problems,
+                file,
+                item.line_of("id"),
+                "id",
+                f'Mã phong trào "{cid}" bị trùng.',
+                "Mỗi phong trào có một mã riêng.",
+            )
+            continue
+        start, end = item["tu_ngay"], item["den_ngay"]
+        if end is not None and end < start:
+            loader.error(
+                InvalidValueError,
+                file,
+                item.line_of("den_ngay"),
+                "den_ngay",
+                f"Ngày kết thúc ({format_date(end)}) của {item.what} trước ngày bắt đầu "
+                f"({format_date(start)}).",
+                "Sửa tu_ngay hoặc den_ngay.",
+            )
+            continue
+        notices.campaigns[cid] = Campaign(
+            id=cid,
+            name=item["ten"],
+            start=start,
+            end=end,
+            launch_document=item.get("van_ban_phat_dong", ""),
+            article=item["bai_viet"],
+            description=item.get("mo_ta", ""),
+            source=Source(file, item.line),
+        )
+        pending.append(item)
+    for item in pending:  # scope, once every campaign is known
+        campaign = notices.campaigns[item["id"]]
+        units = [
+            uid
+            for uid, line in item.get("pham_vi", [])
+            if loader.refs.check("don_vi", uid, file, line, "pham_vi", item.what)
+        ]
+        blocs = [
+            bid
+            for bid, line in item.get("khoi", [])
+            if loader.refs.check("khoi", bid, file, line, "khoi", item.what)
+        ]
+        campaign.units, campaign.blocs = tuple(units), tuple(blocs)
 
 
 def after_decisions(loader, notices: NoticesData) -> None:

@@ -22,6 +22,7 @@ PAGE_KINDS = (
     "consultations",
     "consultation",
     "policy",
+    "campaign",
     "search",
     "404",
 )
@@ -73,6 +74,7 @@ def find_page_kinds(site: Site) -> dict[str, str | None]:
     bloc = _richest(site, r"khoi-thi-dua/[^/]+/index\.html")
     decision = _richest(site, r"quyet-dinh/[^/]+/index\.html")
     consultation = _richest(site, r"lay-y-kien/[^/]+/index\.html")
+    campaign = _richest(site, r"phong-trao/[^/]+/index\.html")
     search = "tim-kiem/index.html" if "tim-kiem/index.html" in site.pages else None
     kinds = {
         "home": "/" if "index.html" in site.pages else None,
@@ -82,6 +84,7 @@ def find_page_kinds(site: Site) -> dict[str, str | None]:
         "decision": decision and Site.url_of(decision),
         "consultations": "/lay-y-kien/" if "lay-y-kien/index.html" in site.pages else None,
         "consultation": consultation and Site.url_of(consultation),
+        "campaign": campaign and Site.url_of(campaign),
         "policy": "/chinh-sach-du-lieu/" if "chinh-sach-du-lieu/index.html" in site.pages else None,
         "search": search and f"/tim-kiem/?q={SEARCH_QUERY}",
         "404": MISSING_URL if "404.html" in site.pages else None,
