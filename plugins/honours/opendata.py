@@ -28,7 +28,11 @@ FIELDS = (
     "nam",
     "url_quyet_dinh",
     "url_don_vi",
+    "nam_thanh_tich",
+    "trang_thai",
+    "quyet_dinh_sua_doi",
 )
+STATUSES = ("hieu_luc", "da_dinh_chinh", "da_huy")
 FIELD_DESCRIPTIONS = {
     "so_quyet_dinh": "Số quyết định, như in trên quyết định (163/QĐ-UBND)",
     "ngay_quyet_dinh": "Ngày ký quyết định, dạng ISO 8601 (2023-12-18)",
@@ -42,6 +46,12 @@ FIELD_DESCRIPTIONS = {
     "nam": "Năm của quyết định",
     "url_quyet_dinh": "Địa chỉ trang quyết định, có danh sách đầy đủ",
     "url_don_vi": "Địa chỉ trang đơn vị",
+    "nam_thanh_tich": "Năm (2023) hoặc giai đoạn (2019-2023) của thành tích được khen, khác năm "
+    "của quyết định; để trống khi quyết định không ghi",
+    "trang_thai": "hieu_luc (còn hiệu lực), da_dinh_chinh (đã được đính chính: tên, chức vụ, "
+    "đơn vị là giá trị đã sửa) hoặc da_huy (đã bị hủy)",
+    "quyet_dinh_sua_doi": "Số các quyết định đính chính, hủy bỏ dòng này, cách nhau bằng dấu "
+    "chấm phẩy; để trống nếu không có",
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
@@ -68,6 +78,16 @@ def record(data: HonoursData, row: Recipient, site_url: str = "") -> dict:
         "nam": decision.year,
         "url_quyet_dinh": absolute(site_url, decision.url),
         "url_don_vi": absolute(site_url, unit.url),
+        **row_tail(row),
+    }
+
+
+def row_tail(row: Recipient) -> dict:
+    """The fields of the year of achievement and of corrections, cancellations (notices)."""
+    return {
+        "nam_thanh_tich": row.period,
+        "trang_thai": row.status,
+        "quyet_dinh_sua_doi": "; ".join(row.amended_by),
     }
 
 
@@ -198,6 +218,7 @@ class Encoded:
         decisions: dict[str, tuple] = {}
         units: dict[tuple, tuple] = {}
         honours: dict[str, tuple] = {}
+        tails: dict[tuple, tuple] = {}
         keys = _KEYS
         name_key, position_key = keys["ten"], keys["chuc_vu"]
         json_lines, csv_lines, by_unit = self.json_lines, self.csv_lines, self.json_by_unit
@@ -228,16 +249,22 @@ class Encoded:
             else:
                 name_json, position_json = _json(name), _json(position)
                 name_csv, position_csv = csv_cell(name), csv_cell(position)
+            tail_key = (row.period, row.status, row.amended_by)
+            tail = tails.get(tail_key)
+            if tail is None:
+                tail = tails[tail_key] = _tail_parts(row)
             line = (
                 f"{d[0]}, {hk[0]}, {name_key}{name_json}, {position_key}{position_json}, "
-                f"{u[0]}, {d[1]}, {u[1]}}}"
+                f"{u[0]}, {d[1]}, {u[1]}, {tail[0]}}}"
             )
             json_lines.append(line)
             unit_lines = by_unit.get(row.unit_id)
             if unit_lines is None:
                 unit_lines = by_unit[row.unit_id] = []
             unit_lines.append(line)
-            csv_lines.append(f"{d[2]},{hk[1]},{name_csv},{position_csv},{u[2]},{d[3]},{u[3]}\r\n")
+            csv_lines.append(
+                f"{d[2]},{hk[1]},{name_csv},{position_csv},{u[2]},{d[3]},{u[3]},{tail[1]}\r\n"
+            )
 
     def json_text(self, release: bool = False) -> str:
         """to_json(records()); `release` lets go of the lines (and so of json_by_unit)."""
@@ -283,4 +310,14 @@ def _unit_parts(unit: Unit, day, site_url: str) -> tuple:
         f"{keys['url_don_vi']}{_json(url)}",
         f"{csv_cell(name)},{csv_cell(unit.id)}",
         csv_cell(url),
+    )
+
+
+def _tail_parts(row: Recipient) -> tuple[str, str]:
+    """(JSON, CSV) of nam_thanh_tich, trang_thai and quyet_dinh_sua_doi."""
+    tail = row_tail(row)
+    keys = _KEYS
+    return (
+        ", ".join(f"{keys[k]}{_json(v)}" for k, v in tail.items()),
+        ",".join(csv_cell(v) for v in tail.values()),
     )

@@ -28,6 +28,9 @@ def test_records_have_exactly_the_published_fields(tmp_path):
         "nam": 2023,
         "url_quyet_dinh": "/quyet-dinh/58-qd-ubnd-2023/",
         "url_don_vi": "/don-vi/bac-ha/",
+        "nam_thanh_tich": "",
+        "trang_thai": "hieu_luc",
+        "quyet_dinh_sua_doi": "",
     }
     published = opendata.records(data, "https://thiduakhenthuong.example.vn/")
     assert published[0]["url_don_vi"] == "https://thiduakhenthuong.example.vn/don-vi/bac-ha/"

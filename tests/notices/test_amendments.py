@@ -170,3 +170,19 @@ def test_sample_data_has_a_corrected_and_a_cancelled_decision():
     statuses = {d.id: d.status for d in data.decisions.values()}
     assert statuses["163-qd-ubnd-2023"] == "da_dinh_chinh"
     assert statuses["1450-qd-sgddt-2024"] == "da_huy"
+
+
+def test_open_data_carries_status_and_amending_decisions(both):
+    from plugins.honours import opendata
+
+    _, data = both
+    records = opendata.records(data)
+    assert len(records) == len(data.recipients)
+    by_name = {r["ten"]: r for r in records}
+    assert by_name["Ông Lù Văn Páo"]["trang_thai"] == "da_dinh_chinh"
+    assert by_name["Ông Lù Văn Páo"]["quyet_dinh_sua_doi"] == "12/QĐ-UBND"
+    assert by_name["Bà Giàng Thị Dung"]["trang_thai"] == "da_huy"
+    assert {r["trang_thai"] for r in records} <= set(opendata.STATUSES)
+    encoded = opendata.Encoded(data)
+    assert encoded.json_text() == opendata.to_json(records)
+    assert encoded.csv_text() == opendata.to_csv(records)

@@ -50,6 +50,12 @@ def test_decision_and_rows_carry_the_period(tmp_path):
     periods = {r.name: r.period for r in d.recipients}
     assert periods["Ông Lù Văn Pao"] == "2018-2022"
     assert periods["Bà Giàng Thị Dung"] == "2023"
+    from plugins.honours import opendata
+
+    records = {r["ten"]: r for r in opendata.records(data)}
+    assert records["Ông Lù Văn Pao"]["nam_thanh_tich"] == "2018-2022"
+    assert records["Ông Lù Văn Pao"]["nam"] == 2023  # the decision's year keeps its meaning
+    assert records["Bà Giàng Thị Dung"]["nam_thanh_tich"] == "2023"
 
 
 @pytest.mark.parametrize(
