@@ -23,36 +23,15 @@ from pathlib import Path
 from plugins.vietnamese.text import fold
 
 from .cleantext import BAD_IN_TEXT, HINT, first_bad
+from .declarations import ANNEX_COLUMNS
 from .errors import AnnexError, HonoursError, MissingFieldError
 from .model import COLLECTIVE, HOUSEHOLD, INDIVIDUAL
 from .sheets import HOW_TO_SAVE_UTF8, read_csv, read_rows, read_xlsx  # noqa: F401
 
-# Column -> accepted headers (folded, spaces collapsed).
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "stt": ("stt", "tt", "so tt", "so thu tu"),
-    "kind": ("doi tuong", "loai doi tuong", "loai", "phan"),
-    "name": (
-        "ho va ten",
-        "ho ten",
-        "ten",
-        "ten tap the",
-        "ten tap the, ca nhan",
-        "ten tap the/ca nhan",
-        "ten tap the, ca nhan, ho gia dinh",
-        "ho va ten/ten tap the",
-    ),
-    "position": ("chuc vu", "chuc danh", "chuc vu, chuc danh"),
-    "unit_id": ("ma don vi", "ma dv"),
-    "unit_name": ("don vi", "ten don vi", "don vi cong tac"),
-    "honour_id": ("hinh thuc", "ma hinh thuc", "hinh thuc khen thuong", "danh hieu"),
-    "money": ("so tien", "tien thuong", "so tien thuong"),
-}
-HEADER_LABELS = {
-    "name": "Họ và tên",
-    "unit_id": "Mã đơn vị",
-    "kind": "Đối tượng",
-}
-REQUIRED = ("name", "unit_id")
+# Declared in declarations.ANNEX_COLUMNS: column -> accepted headers (folded, spaces collapsed).
+COLUMNS: dict[str, tuple[str, ...]] = {f.key: f.aliases for f in ANNEX_COLUMNS.fields}
+HEADER_LABELS = {f.key: f.label for f in ANNEX_COLUMNS.fields}
+REQUIRED = tuple(f.key for f in ANNEX_COLUMNS.fields if f.required)
 _HEADER_LOOKUP = {alias: column for column, aliases in COLUMNS.items() for alias in aliases}
 _HEADER_SCAN_ROWS = 20
 

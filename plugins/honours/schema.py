@@ -68,6 +68,7 @@ class Field:
     tidy: bool = False  # a name: wide spaces and runs of spaces tidied, with a warning
     doc: str = ""  # the staff guide's "Ý nghĩa" (else the label)
     example: str = ""
+    aliases: tuple[str, ...] = ()  # a spreadsheet column: the headers it may have (folded)
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,6 +78,7 @@ class Record:
     fields: tuple[Field, ...]
     title_key: str | None = "id"  # the field naming a record in messages: đơn vị "bac-ha"
     doc: str = ""
+    columns: bool = False  # the columns of a spreadsheet (the guide shows labels, not keys)
 
     @cached_property
     def by_key(self) -> dict[str, Field]:
