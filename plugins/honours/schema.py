@@ -195,6 +195,14 @@ def validate(raw, record: Record, file: str, line: int | None = None, what=None)
                 problems.append(
                     make_problem("not_mapping", file, at, record, what, found=found["msg"])
                 )
+        # The record is refused, but the items of its lists are still checked: every problem
+        # of the file in one run (a bad date must not hide a bad row).
+        failed = {key for key, _ in seen}
+        parent = Parsed(record, {}, raw, line, what)
+        for item in record.fields:
+            value = raw.get(item.key)
+            if item.type == RECORDS and item.key not in failed and isinstance(value, list):
+                _records(item, value, parent, file, problems)
         return Checked(None, problems)
     values = dict(model.__dict__)
     parsed = Parsed(record, values, raw, line, what)
