@@ -54,7 +54,19 @@ class LineList(list):
 
 
 class _Loader(_Base):
-    """Safe loader without the implicit timestamp type."""
+    """Safe loader without the implicit timestamp type, and without aliases: a node used
+    twice (`*name`) is refused, so that a few lines cannot expand into millions of records
+    (staff data never needs them)."""
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                "không dùng bí danh YAML (&tên, *tên) trong tệp dữ liệu: ghi đầy đủ giá trị",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -173,6 +185,8 @@ def read_data_file(path: Path, shown: str, content: Path, required: bool):
         )
         if "\t" in text:
             hint = "Tệp có ký tự Tab: YAML chỉ cho phép thụt lề bằng dấu cách. " + hint
+        if isinstance(exc, yaml.constructor.ConstructorError) and "bí danh" in str(exc):
+            hint = "Xóa &tên ở dòng này và thay mỗi *tên bằng chính giá trị đó."
         return report(
             DataSyntaxError,
             syntax_error_line(exc),

@@ -162,3 +162,13 @@ def test_a_refused_decision_still_has_its_rows_checked(tmp_path):
     )
     found = problems(tmp_path, {DEC163: decision})
     assert sorted((p.line, p.field) for p in found) == [(2, "ngay"), (10, "chuc_vuu")]
+
+
+def test_yaml_aliases_are_refused_so_a_few_lines_cannot_become_millions(tmp_path):
+    blocs = (
+        "- id: k\n  ten: K\n  cac_nam: &a\n    - {nam: 2023, thanh_vien: [bac-ha]}\n"
+        "- id: k2\n  ten: K2\n  cac_nam: *a\n"
+    )
+    error = only(problems(tmp_path, {"honours/khoi-thi-dua.yaml": blocs}))
+    assert error.line == 3
+    assert "bí danh YAML" in error.message and "*tên" in error.hint
