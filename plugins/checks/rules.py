@@ -254,6 +254,7 @@ def check_honours_refs(doc: Document, site: Site) -> Iterator[SiteError]:
 # --- what Pelican acts on, and clean text ------------------------------------------------------
 
 SAFE_PATH_RE = re.compile(r"^[A-Za-z0-9_~.%-]+(?:/[A-Za-z0-9_~.%-]+)*/?$")
+LANG_RE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 TEMPLATE_NAME_RE = re.compile(r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*$")
 
 
@@ -293,6 +294,15 @@ def check_pelican_metadata(doc: Document, site: Site) -> Iterator[SiteError]:
                 hint,
                 field="Template",
             )
+    value = doc.value("lang")
+    if value and not has_placeholder(value) and not LANG_RE.match(value):
+        yield problem(
+            doc,
+            doc.line_of("lang"),
+            f'Ngôn ngữ (Lang) "{value}" không hợp lệ: viết mã ngôn ngữ như "vi" hoặc "en".',
+            'Bài tiếng Việt không cần dòng này: xoá nó; bản dịch tiếng Anh viết "Lang: en".',
+            field="Lang",
+        )
     for name, key, example in (("save_as", "Save_as", "gioi-thieu/index.html"),
                                ("url", "Url", "gioi-thieu/")):  # fmt: skip
         value = doc.value(name)

@@ -16,61 +16,26 @@ on Vietnamese Windows) is refused with a message that says how to save it as UTF
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import sys
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
-from plugins.vietnamese.text import fold, nfc
+from plugins.vietnamese.text import fold
 
 from . import privacy
 from .cleantext import BAD_IN_TEXT, HINT, first_bad
+from .declarations import ANNEX_COLUMNS
 from .errors import AnnexError, HonoursError, MissingFieldError
 from .model import COLLECTIVE, HOUSEHOLD, INDIVIDUAL
+from .sheets import HOW_TO_SAVE_UTF8, read_csv, read_rows, read_xlsx  # noqa: F401
 
-# Column -> accepted headers (folded, spaces collapsed).
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "stt": ("stt", "tt", "so tt", "so thu tu"),
-    "kind": ("doi tuong", "loai doi tuong", "loai", "phan"),
-    "name": (
-        "ho va ten",
-        "ho ten",
-        "ten",
-        "ten tap the",
-        "ten tap the, ca nhan",
-        "ten tap the/ca nhan",
-        "ten tap the, ca nhan, ho gia dinh",
-        "ho va ten/ten tap the",
-    ),
-    "position": ("chuc vu", "chuc danh", "chuc vu, chuc danh"),
-    "unit_id": ("ma don vi", "ma dv"),
-    "unit_name": ("don vi", "ten don vi", "don vi cong tac"),
-    "honour_id": ("hinh thuc", "ma hinh thuc", "hinh thuc khen thuong", "danh hieu"),
-    "money": ("so tien", "tien thuong", "so tien thuong"),
-    "period": ("nam thanh tich", "thoi ky thanh tich", "giai doan thanh tich"),
-}
-HEADER_LABELS = {
-    "name": "Họ và tên",
-    "unit_id": "Mã đơn vị",
-    "kind": "Đối tượng",
-}
-REQUIRED = ("name", "unit_id")
-# The allowlist as staff read it (privacy.py: any other column is refused).
-ALLOWED_HEADERS = (
-    "STT",
-    "Đối tượng",
-    "Họ và tên",
-    "Chức vụ",
-    "Mã đơn vị",
-    "Đơn vị",
-    "Hình thức",
-    "Số tiền",
-    "Năm thành tích",
-)
+# Declared in declarations.ANNEX_COLUMNS: column -> accepted headers (folded, spaces collapsed).
+COLUMNS: dict[str, tuple[str, ...]] = {f.key: f.aliases for f in ANNEX_COLUMNS.fields}
+HEADER_LABELS = {f.key: f.label for f in ANNEX_COLUMNS.fields}
+REQUIRED = tuple(f.key for f in ANNEX_COLUMNS.fields if f.required)
 _HEADER_LOOKUP = {alias: column for column, aliases in COLUMNS.items() for alias in aliases}
+# The allowlist as staff read it (privacy.py: any other column is refused).
+ALLOWED_HEADERS = tuple(f.label for f in ANNEX_COLUMNS.fields)
 _HEADER_SCAN_ROWS = 20
 
 _KIND_WORDS = {
@@ -86,12 +51,6 @@ _SECTION = re.compile(
     r"^(?:(?:[ivx]+|[a-c]|\d+)\s*[.):/-]?\s*)?(?:danh sach\s+)?(tap the|ca nhan|ho gia dinh)\b"
 )
 
-HOW_TO_SAVE_UTF8 = (
-    "Mở tệp trong Excel, chọn Tệp > Lưu thành (File > Save As), ở ô kiểu tệp chọn "
-    '"CSV UTF-8 (Comma delimited) (*.csv)" rồi lưu đè; hoặc đặt thẳng tệp .xlsx vào thư mục '
-    "và ghi tên tệp .xlsx ở trường phu_luc."
-)
-
 
 @dataclass(slots=True)
 class AnnexRow:
@@ -105,29 +64,6 @@ class AnnexRow:
     period: str
     # the header text of each column as written in the file (for error messages)
     labels: dict
-
-
-def _clean(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return value.isoformat()
-    return _collapse(nfc(str(value)))
-
-
-_SPACES = re.compile(r"[ \t\n\r\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-
-
-def _collapse(text: str) -> str:
-    """Runs of spaces to one space; control characters are kept to be reported (str.split()
-    would silently drop some of them, U+001C-U+001F, U+0085)."""
-    if BAD_IN_TEXT.search(text) is None:
-        return " ".join(text.split())
-    return _SPACES.sub(" ", text).strip()
 
 
 def _header_key(text: str) -> str:
@@ -151,142 +87,15 @@ def _section_kind(cells: list[str], columns: dict[str, int]) -> str | None:
     return _KIND_WORDS[match.group(1)] if match else None
 
 
-def read_rows(path: Path) -> list[tuple[int, list[str]]]:
-    """(line number, cells) of every row of the file; raises AnnexError if unreadable."""
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        return _read_xlsx(path, None)
-    if suffix == ".csv":
-        return _read_csv(path)
-    raise AnnexError(
-        file=str(path),
-        message=f'Không đọc được phụ lục dạng "{path.suffix}" (unsupported annex format).',
-        hint="Dùng tệp .xlsx (Excel) hoặc .csv lưu ở dạng UTF-8.",
-    )
-
-
-def _read_csv(path: Path, display: str | None = None) -> list[tuple[int, list[str]]]:
-    display = display or str(path)
-    raw = path.read_bytes()
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise AnnexError(
-            file=display,
-            line=1,
-            message="Tệp CSV được lưu ở dạng UTF-16 (Unicode Text), không phải UTF-8 "
-            "(CSV is UTF-16, not UTF-8).",
-            hint=HOW_TO_SAVE_UTF8,
-        )
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        guess = _looks_like_windows_1258(raw)
-        what = (
-            "được lưu bằng bảng mã Windows-1258 (mặc định của Excel trên Windows tiếng Việt)"
-            if guess
-            else "không ở dạng UTF-8"
-        )
-        raise AnnexError(
-            file=display,
-            line=line,
-            message=f"Tệp CSV {what}, nên chữ tiếng Việt sẽ bị lỗi phông "
-            "(CSV is not UTF-8" + (", looks like Windows-1258)." if guess else ")."),
-            hint=HOW_TO_SAVE_UTF8,
-        ) from None
-    text = nfc(text)
-    sample = text[:4096]
-    first_line = sample.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count) if first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    # Each cell as _clean() makes it (CSV cells are always text), inline: there are millions.
-    rows = []
-    start = 1
-    limit = csv.field_size_limit()
-    csv.field_size_limit(sys.maxsize)  # cells are measured below, with their column
-    try:
-        if BAD_IN_TEXT.search(text) is None:
-            for cells in reader:
-                rows.append((start, [" ".join(c.split()) if c else "" for c in cells]))
-                start = reader.line_num + 1
-        else:  # reported by parse_rows, with the column
-            for cells in reader:
-                rows.append((start, [_collapse(c) for c in cells]))
-                start = reader.line_num + 1
-    except csv.Error as error:
-        raise AnnexError(
-            file=display,
-            line=reader.line_num,
-            message=f"Tệp CSV sai định dạng ({error}) (malformed CSV).",
-            hint="Kiểm tra dấu ngoặc kép: một ô có dấu phẩy phải được đặt trong ngoặc kép.",
-        ) from None
-    finally:
-        csv.field_size_limit(limit)
-    return rows
-
-
-def _looks_like_windows_1258(raw: bytes) -> bool:
-    """Bytes that decode as cp1258 into Vietnamese letters (combining tones, ă â đ ê ô ơ ư)."""
-    try:
-        text = raw.decode("cp1258")
-    except UnicodeDecodeError:
-        return False
-    marks = "\u0300\u0301\u0303\u0309\u0323ăâđêôơưĂÂĐÊÔƠƯ"
-    return any(ch in marks for ch in text)
-
-
-def _read_xlsx(path: Path, sheet: str | None, display: str | None = None):
-    display = display or str(path)
-    try:
-        import openpyxl
-
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise AnnexError(
-            file=display,
-            message=f"Không mở được tệp Excel: {error} (cannot open the workbook).",
-            hint="Mở lại tệp bằng Excel và lưu ở dạng Sổ làm việc Excel (*.xlsx).",
-        ) from None
-    try:
-        if sheet is None:
-            worksheet = workbook.worksheets[0]
-        elif sheet in workbook.sheetnames:
-            worksheet = workbook[sheet]
-        else:
-            names = ", ".join(f'"{n}"' for n in workbook.sheetnames)
-            raise AnnexError(
-                file=display,
-                field="trang_tinh",
-                message=f'Tệp không có trang tính "{sheet}" (no such sheet).',
-                hint=f"Các trang tính có trong tệp: {names}.",
-            )
-        rows = []
-        number = 0
-        try:
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-                rows.append((number, [_clean(v) for v in values]))
-        except Exception as error:  # a damaged sheet: the row where reading stopped
-            raise AnnexError(
-                file=display,
-                line=number + 1,
-                message=f"Không đọc được trang tính ({type(error).__name__}) (damaged worksheet).",
-                hint="Mở lại tệp bằng Excel và lưu ở dạng Sổ làm việc Excel (*.xlsx).",
-            ) from None
-        return rows
-    finally:
-        workbook.close()
-
-
 def read_annex(
     path: Path, display: str, sheet: str | None = None
 ) -> tuple[list[AnnexRow], list[HonoursError]]:
     """The rows of an annex and the problems found (all of them, not just the first)."""
     try:
         if path.suffix.lower() == ".xlsx":
-            rows = _read_xlsx(path, sheet, display)
+            rows = read_xlsx(path, sheet, display)
         elif path.suffix.lower() == ".csv":
-            rows = _read_csv(path, display)
+            rows = read_csv(path, display)
         else:
             rows = read_rows(path)
     except HonoursError as error:

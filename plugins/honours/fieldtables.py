@@ -22,10 +22,11 @@ BLOCK = re.compile(
 
 
 def table(record: Record) -> str:
-    lines = ["| Trường | Bắt buộc | Ý nghĩa |", "|---|---|---|"]
+    lines = [f"| {'Cột' if record.columns else 'Trường'} | Bắt buộc | Ý nghĩa |", "|---|---|---|"]
     for field in record.fields:
         required = "có" if field.required else "không"
-        lines.append(f"| `{field.key}` | {required} | {field.doc or field.label} |")
+        name = field.label if record.columns else f"`{field.key}`"
+        lines.append(f"| {name} | {required} | {field.doc or field.label} |")
     return "\n".join(lines) + "\n"
 
 

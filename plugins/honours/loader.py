@@ -13,17 +13,14 @@ docs/du-lieu-khen-thuong.md.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-
-import yaml
 
 from plugins.vietnamese import gc_pause
 from plugins.vietnamese.errors import SiteError, SiteErrors
 
-from . import cleantext, decisions, declarations, integrity, schema
+from . import decisions, declarations, integrity, schema
 from .decisions import decision_id  # noqa: F401  (kept importable from here)
-from .errors import DataSyntaxError, InvalidValueError, MissingFieldError
+from .errors import InvalidValueError, MissingFieldError
 from .model import (
     Bloc,
     BlocYear,
@@ -35,16 +32,15 @@ from .model import (
     Unit,
     UnitKind,
 )
-from .paths import OUTSIDE_HINT, inside_files, is_inside
+from .paths import inside_files
 from .schema import DOC, parse_date  # noqa: F401  (parse_date: kept importable from here)
 from .settings import HonoursSettings
-from .yamlio import load_yaml, syntax_error_line, syntax_error_text
+from .yamlio import read_data_file
 
 VOCABULARY_FILE = "danh-hieu.yaml"
 UNITS_FILE = "don-vi.yaml"
 BLOCS_FILE = "khoi-thi-dua.yaml"
 DECISIONS_DIR = "quyet-dinh"
-_KEY = re.compile(r"^[ -]*([A-Za-z_][A-Za-z0-9_]*)\s*:")
 
 
 def load_honours(content_dir: Path, settings=None) -> HonoursData:
@@ -88,96 +84,9 @@ class _Loader:
 
     def read_yaml(self, path: Path, required: bool) -> tuple[object, bool]:
         """(parsed content or None, whether the file was read without a problem)."""
-        shown = self.display(path)
-        if not path.is_file():
-            if required:
-                self.error(
-                    MissingFieldError,
-                    shown,
-                    None,
-                    None,
-                    f"Thiếu tệp {path.name} (missing file).",
-                    f"Tạo tệp này theo hướng dẫn trong {DOC}.",
-                )
-            return None, not required
-        if not is_inside(path, self.content):
-            self.error(
-                InvalidValueError,
-                shown,
-                None,
-                None,
-                "Tệp là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục content/: không đọc.",
-                OUTSIDE_HINT,
-            )
-            return None, False
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            self.error(
-                InvalidValueError,
-                shown,
-                raw[: error.start].count(b"\n") + 1,
-                None,
-                "Tệp không ở dạng UTF-8 (file is not UTF-8).",
-                "Lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding > "
-                "UTF-8).",
-            )
-            return None, False
-        bad = cleantext.all_bad(text)
-        if bad:  # YAML would refuse most of them with an English message, or keep them
-            lines = text.split("\n")
-            for char in bad[:5]:
-                line, column = cleantext.position(text, char.index)
-                key = _KEY.match(lines[line - 1])
-                self.error(
-                    InvalidValueError,
-                    shown,
-                    line,
-                    key.group(1) if key else None,
-                    f"Dòng {line}, cột {column} có {char.message}.",
-                    cleantext.HINT,
-                )
-            return None, False
-        try:
-            content = load_yaml(text)
-        except yaml.YAMLError as error:
-            hint = (
-                "Kiểm tra thụt lề (chỉ dùng dấu cách, không dùng Tab), dấu hai chấm sau tên "
-                'trường, và đặt văn bản có dấu ":" hoặc "#" trong ngoặc kép.'
-            )
-            if "\t" in text:
-                hint = "Tệp có ký tự Tab: YAML chỉ cho phép thụt lề bằng dấu cách. " + hint
-            self.error(
-                DataSyntaxError,
-                shown,
-                syntax_error_line(error),
-                None,
-                f"Lỗi cú pháp YAML: {syntax_error_text(error)} (YAML syntax error).",
-                hint,
-            )
-            return None, False
-        except (RecursionError, ValueError, TypeError, OverflowError) as error:
-            self.error(
-                DataSyntaxError,
-                shown,
-                None,
-                None,
-                f"Không đọc được tệp YAML ({type(error).__name__}) (unreadable YAML).",
-                "Kiểm tra cú pháp của tệp: lồng quá sâu, nhãn (&, *) hay kiểu lạ (!!).",
-            )
-            return None, False
-        if content is None and required:
-            self.error(
-                MissingFieldError,
-                shown,
-                1,
-                None,
-                f"Tệp {path.name} trống (empty file).",
-                f"Ghi dữ liệu vào tệp theo hướng dẫn trong {DOC}, hoặc xóa tệp nếu không dùng.",
-            )
-            return None, False
-        return content, True
+        content, ok, problems = read_data_file(path, self.display(path), self.content, required)
+        self.problems.extend(problems)
+        return content, ok
 
     def records(self, content, record: schema.Record, file: str, what: str) -> list:
         """The valid records of a file that is a list of records (each checked on its own)."""

@@ -2,6 +2,8 @@
 
 Mappings load as `LineDict` (a dict with `.line` and `.key_lines`) and sequences as
 `LineList` (a list with `.line` and `.item_lines`), so that every error can name its line.
+`read_data_file()` reads one data file of content/ with every file-level check (missing,
+symlink out of content/, not UTF-8, invisible characters, syntax error, empty).
 Dates are not converted by YAML (a malformed date would otherwise stop the whole file);
 loader.py parses them and reports each bad one. Duplicate keys are collected, not silently
 overwritten.
@@ -9,9 +11,19 @@ overwritten.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import yaml
 
 from plugins.vietnamese.text import nfc
+
+from . import cleantext
+from .errors import DataSyntaxError, InvalidValueError, MissingFieldError
+from .paths import OUTSIDE_HINT, is_inside
+
+DOC = "docs/du-lieu-khen-thuong.md"
+_KEY = re.compile(r"^[ -]*([A-Za-z_][A-Za-z0-9_]*)\s*:")
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -42,7 +54,19 @@ class LineList(list):
 
 
 class _Loader(_Base):
-    """Safe loader without the implicit timestamp type."""
+    """Safe loader without the implicit timestamp type, and without aliases: a node used
+    twice (`*name`) is refused, so that a few lines cannot expand into millions of records
+    (staff data never needs them)."""
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                "không dùng bí danh YAML (&tên, *tên) trong tệp dữ liệu: ghi đầy đủ giá trị",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -97,3 +121,93 @@ def syntax_error_text(error: yaml.YAMLError) -> str:
     parts = [getattr(error, "context", None), getattr(error, "problem", None)]
     text = "; ".join(p for p in parts if p)
     return text or str(error)
+
+
+def read_data_file(path: Path, shown: str, content: Path, required: bool):
+    """(parsed content or None, whether it was read without a problem, the problems): a
+    YAML file of content/ that exists, stays inside content/, is UTF-8, holds no invisible or
+    control character, parses, and is not empty."""
+    problems: list = []
+
+    def report(kind, line, field, message, hint) -> tuple[None, bool, list]:
+        problems.append(kind(file=shown, line=line, field=field, message=message, hint=hint))
+        return None, False, problems
+
+    if not path.is_file():
+        if not required:
+            return None, True, problems
+        return report(
+            MissingFieldError,
+            None,
+            None,
+            f"Thiếu tệp {path.name} (missing file).",
+            f"Tạo tệp này theo hướng dẫn trong {DOC}.",
+        )
+    if not is_inside(path, content):
+        return report(
+            InvalidValueError,
+            None,
+            None,
+            "Tệp là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục content/: không đọc.",
+            OUTSIDE_HINT,
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return report(
+            InvalidValueError,
+            raw[: exc.start].count(b"\n") + 1,
+            None,
+            "Tệp không ở dạng UTF-8 (file is not UTF-8).",
+            "Lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding > UTF-8).",
+        )
+    bad = cleantext.all_bad(text)
+    if bad:  # YAML would refuse most of them with an English message, or keep them
+        lines = text.split("\n")
+        for char in bad[:5]:
+            line, column = cleantext.position(text, char.index)
+            key = _KEY.match(lines[line - 1])
+            report(
+                InvalidValueError,
+                line,
+                key.group(1) if key else None,
+                f"Dòng {line}, cột {column} có {char.message}.",
+                cleantext.HINT,
+            )
+        return None, False, problems
+    try:
+        parsed = load_yaml(text)
+    except yaml.YAMLError as exc:
+        hint = (
+            "Kiểm tra thụt lề (chỉ dùng dấu cách, không dùng Tab), dấu hai chấm sau tên "
+            'trường, và đặt văn bản có dấu ":" hoặc "#" trong ngoặc kép.'
+        )
+        if "\t" in text:
+            hint = "Tệp có ký tự Tab: YAML chỉ cho phép thụt lề bằng dấu cách. " + hint
+        if isinstance(exc, yaml.constructor.ConstructorError) and "bí danh" in str(exc):
+            hint = "Xóa &tên ở dòng này và thay mỗi *tên bằng chính giá trị đó."
+        return report(
+            DataSyntaxError,
+            syntax_error_line(exc),
+            None,
+            f"Lỗi cú pháp YAML: {syntax_error_text(exc)} (YAML syntax error).",
+            hint,
+        )
+    except (RecursionError, ValueError, TypeError, OverflowError) as exc:
+        return report(
+            DataSyntaxError,
+            None,
+            None,
+            f"Không đọc được tệp YAML ({type(exc).__name__}) (unreadable YAML).",
+            "Kiểm tra cú pháp của tệp: lồng quá sâu, nhãn (&, *) hay kiểu lạ (!!).",
+        )
+    if parsed is None and required:
+        return report(
+            MissingFieldError,
+            1,
+            None,
+            f"Tệp {path.name} trống (empty file).",
+            f"Ghi dữ liệu vào tệp theo hướng dẫn trong {DOC}, hoặc xóa tệp nếu không dùng.",
+        )
+    return parsed, True, problems

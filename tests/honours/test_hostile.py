@@ -153,3 +153,22 @@ def test_non_breaking_and_double_spaces_in_names_are_tidied_with_a_warning(tmp_p
     assert data.units["si-ma-cai"].name == "UBND huyện Si Ma Cai"
     warning = only(data.warnings)
     assert warning.field == "ten" and "U+00A0" in warning.message
+
+
+def test_a_refused_decision_still_has_its_rows_checked(tmp_path):
+    decision = DECISION_163.replace("ngay: 2023-12-18", "ngay: 2023-12-32").replace(
+        "phu_luc: 163-phu-luc.csv",
+        "tap_the:\n  - ten: Phòng Nội vụ\n    don_vi: bac-ha\n    chuc_vuu: x\n",
+    )
+    found = problems(tmp_path, {DEC163: decision})
+    assert sorted((p.line, p.field) for p in found) == [(2, "ngay"), (10, "chuc_vuu")]
+
+
+def test_yaml_aliases_are_refused_so_a_few_lines_cannot_become_millions(tmp_path):
+    blocs = (
+        "- id: k\n  ten: K\n  cac_nam: &a\n    - {nam: 2023, thanh_vien: [bac-ha]}\n"
+        "- id: k2\n  ten: K2\n  cac_nam: *a\n"
+    )
+    error = only(problems(tmp_path, {"honours/khoi-thi-dua.yaml": blocs}))
+    assert error.line == 3
+    assert "bí danh YAML" in error.message and "*tên" in error.hint

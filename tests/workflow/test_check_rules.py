@@ -104,6 +104,8 @@ CASES = [
     ("absolute save_as", {KEY: article(extra="Save_as: /etc/x.html")},
      5, "LỖI", "phải là đường dẫn tương đối"),
     ("save_as not html", {KEY: article(extra="Save_as: a/b.php")}, 5, "LỖI", "tệp .html"),
+    ("language that is a path", {KEY: article(extra="Lang: /../../x")},
+     5, "LỖI", 'Ngôn ngữ (Lang) "/../../x" không hợp lệ'),
     ("url to another site", {KEY: article(extra="Url: https://example.com/x")},
      5, "LỖI", 'Đường dẫn Url "https://example.com/x" không dùng được'),
     ("invisible character in the title", {KEY: article(title="Hội\u202enghị")},

@@ -49,6 +49,7 @@ MESSAGES = [
     "Chưa xuất bản.",
     "Chưa biết xuất bản lên đâu",
     "Mẫu trang (Template)",
+    "Ngôn ngữ (Lang)",
     "không dùng được: không được có",
     "ký tự vô hình",
     "ký tự điều khiển",
