@@ -15,10 +15,15 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from pathlib import Path
 
 from pelican import signals
 from pelican.utils import order_content
 
+from plugins.honours.paths import OUTSIDE_HINT, is_inside
+from plugins.vietnamese.errors import SiteErrors
+
+from .errors import ContentProblem
 from .settings import CheckSettings
 from .template import has_placeholder
 
@@ -103,7 +108,28 @@ def stable_feed_date(context, feed) -> None:
     feed.latest_post_date = lambda: newest
 
 
+def refuse_files_outside_content(generator) -> None:
+    """static_generator_finalized: a static file whose real path leaves content/ (a symlink in
+    extra/ or images/) is never copied, even when Pelican runs without `make check` (which
+    refuses it first): the build stops with the same Vietnamese message."""
+    content = Path(generator.path)
+    outside = [f for f in generator.staticfiles if not is_inside(Path(f.source_path), content)]
+    if not outside:
+        return
+    generator.staticfiles[:] = [f for f in generator.staticfiles if f not in outside]
+    raise SiteErrors(
+        ContentProblem(
+            file=f.relative_source_path,
+            message="Tệp là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục content/: trang "
+            "không đọc và không xuất bản nó.",
+            hint=OUTSIDE_HINT,
+        )
+        for f in outside
+    )
+
+
 def register() -> None:
+    signals.static_generator_finalized.connect(refuse_files_outside_content)
     signals.article_generator_pretaxonomy.connect(handle_drafts)
     signals.page_generator_finalized.connect(handle_pages)
     signals.feed_generated.connect(stable_feed_date)

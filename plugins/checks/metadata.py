@@ -7,7 +7,8 @@ take one of a fixed set of values, and which Pelican acts on (a path, a template
 
 from __future__ import annotations
 
-from plugins.honours.schema import CHOICE, REF, REFS, TEXT, TEXTS, Field
+from plugins.honours.convert import CHOICE, REF, REFS, TEXT, TEXTS
+from plugins.honours.schema import Field
 
 DATETIME = "datetime"  # "2024-03-15 08:00" (plugins/checks/dates.py)
 SLUG = "slug"  # lower-case ASCII letters, digits, hyphens

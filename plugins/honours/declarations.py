@@ -7,8 +7,7 @@ derive from these declarations. A new field is one line here (plus its test).
 
 from __future__ import annotations
 
-from .model import FORM, RECIPIENT_KINDS, TITLE
-from .schema import (
+from .convert import (
     CHOICE,
     CHOICES,
     DATE,
@@ -22,9 +21,9 @@ from .schema import (
     TEXT,
     TEXTS,
     YEAR,
-    Field,
-    Record,
 )
+from .model import FORM, RECIPIENT_KINDS, TITLE
+from .schema import Field, Record
 
 # What a REF field may name: record name -> (label, file that lists them).
 TARGETS = {

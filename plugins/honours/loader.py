@@ -19,6 +19,7 @@ from plugins.vietnamese import gc_pause
 from plugins.vietnamese.errors import SiteError, SiteErrors
 
 from . import decisions, declarations, integrity, schema
+from .convert import DOC, parse_date  # noqa: F401  (parse_date: kept importable from here)
 from .decisions import decision_id  # noqa: F401  (kept importable from here)
 from .errors import InvalidValueError, MissingFieldError
 from .model import (
@@ -33,7 +34,6 @@ from .model import (
     UnitKind,
 )
 from .paths import inside_files
-from .schema import DOC, parse_date  # noqa: F401  (parse_date: kept importable from here)
 from .settings import HonoursSettings
 from .yamlio import read_data_file
 

@@ -30,26 +30,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, cr
 from plugins.vietnamese.errors import SiteError
 
 from . import cleantext, privacy
-from .convert import (  # noqa: F401  (the types are part of the schema's API)
-    CHOICE,
-    CHOICES,
-    DATE,
-    DATE_HINT,
-    DOC,
-    FILE,
-    ID,
-    ID_RE,
-    INT,
-    LONG_TEXT,
-    RECORDS,
-    REF,
-    REFS,
-    TEXT,
-    TEXTS,
-    YEAR,
-    converter,
-    parse_date,
-)
+from .convert import RECORDS, REFS, TEXT, converter
 from .messages import MESSAGES, found_text, make_problem, unknown_hint
 from .yamlio import LineDict, LineList
 

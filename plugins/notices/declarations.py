@@ -9,8 +9,7 @@ The staff guide's field tables come from these declarations (DOCUMENTED).
 
 from __future__ import annotations
 
-from plugins.honours.model import COLLECTIVE, INDIVIDUAL
-from plugins.honours.schema import (
+from plugins.honours.convert import (
     CHOICE,
     DATE,
     ID,
@@ -21,9 +20,9 @@ from plugins.honours.schema import (
     REFS,
     TEXT,
     YEAR,
-    Field,
-    Record,
 )
+from plugins.honours.model import COLLECTIVE, INDIVIDUAL
+from plugins.honours.schema import Field, Record
 
 HOLIDAYS_DIR = "ngay-nghi"
 CONSULTATIONS_DIR = "lay-y-kien"

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from plugins.honours import integrity, schema
+from plugins.honours.convert import ID_RE
 from plugins.honours.errors import (
     InvalidValueError,
     MissingFieldError,
@@ -229,7 +230,7 @@ def load_consultation(loader, notices: NoticesData, path: Path) -> Consultation 
     if not ok:
         return None
     ident = path.stem
-    if not schema.ID_RE.match(ident):
+    if not ID_RE.match(ident):
         loader.error(
             InvalidValueError,
             file,

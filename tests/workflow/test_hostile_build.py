@@ -109,3 +109,19 @@ def test_nothing_outside_content_reaches_the_built_site(site):
     _, _, output = site
     assert SECRET not in text_of(output)
     assert (output / "index.html").is_file()
+
+
+def test_pelican_alone_never_copies_a_static_file_from_outside_content(site):
+    """Defence in depth: even without make check, Pelican's run refuses the symlink."""
+    root, content, output = site
+    before = snapshot(output)
+    link = content / "extra" / "bi-mat.txt"
+    link.parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(root / "ngoai" / "bi-mat.txt", link)
+    try:
+        with pytest.raises(BuildFailed, match="Pelican"):
+            build(content, output, checks=False)
+    finally:
+        link.unlink()
+    assert snapshot(output) == before
+    assert SECRET not in text_of(output)
