@@ -32,7 +32,7 @@ from pelican.utils import get_relative_path, path_to_url
 from plugins.vietnamese.errors import SiteError, SiteErrors
 
 from .mentions import MentionFinder, link_first_mentions, mentioned_units
-from .rank import Doc, Index, same_category
+from .rank import Doc, Index, same_category, share_lists
 from .settings import RelatedSettings
 from .text import html_to_text, teaser
 
@@ -229,27 +229,32 @@ def add_related(generators) -> None:
     docs = [doc_of[id(article)] for article in published]
     index = Index(docs, settings.rank)
     similar = index.similar_all()
-    # "Tin cùng chuyên mục" never repeats what "Có thể bạn quan tâm" already shows on the
-    # same page: the similar list is kept as ranked (its precision is what tests/related
-    # measures), the category list reaches further instead.
+    # The two lists of a page never share an article: "Tin cùng chuyên mục" leaves out what
+    # "Có thể bạn quan tâm" shows (the similar list stays as ranked: its precision is what
+    # tests/related measures) and reaches further back instead; when too few are left, the
+    # lowest-ranked similar articles of the same category move over (rank.share_lists).
     same = same_category(
         docs, settings.same_category_count, {k: set(v) for k, v in similar.items()}
     )
+    doc_by_key = {doc.key: doc for doc in docs}
+    similar_min = settings.rank.similar_min
     for article in published:
         key = doc_of[id(article)].key
-        article.related_same_category = [by_key[k] for k in same.get(key, [])]
-        article.related_similar = [by_key[k] for k in similar.get(key, [])]
+        mine, theirs = share_lists(
+            key, similar.get(key, []), same.get(key, []), doc_by_key, similar_min=similar_min
+        )
+        article.related_same_category = [by_key[k] for k in theirs]
+        article.related_similar = [by_key[k] for k in mine]
     for article in others:
         doc = doc_of[id(article)]
         ranked = index.similar_to_new(doc)
         kept = [r.key for r in ranked if r.kept]
-        article.related_similar = [by_key[k] for k in kept]
-        article.related_same_category = [
-            by_key[k]
-            for k in same_category(
-                [*docs, doc], settings.same_category_count, {doc.key: set(kept)}
-            )[doc.key]
-        ]
+        near = same_category([*docs, doc], settings.same_category_count, {doc.key: set(kept)})
+        mine, theirs = share_lists(
+            doc.key, kept, near[doc.key], {**doc_by_key, doc.key: doc}, similar_min=similar_min
+        )
+        article.related_similar = [by_key[k] for k in mine]
+        article.related_same_category = [by_key[k] for k in theirs]
     for article in [*published, *others]:
         article.related_teaser = teaser(doc_of[id(article)].summary, settings.teaser_words)
 

@@ -131,6 +131,34 @@ def same_category(
     return result
 
 
+def share_lists(
+    key: str,
+    similar: list[str],
+    same: list[str],
+    docs: Mapping[str, Doc],
+    minimum: int = 3,
+    similar_min: int = 3,
+) -> tuple[list[str], list[str]]:
+    """The two lists of one page, sharing no article: (similar, same category).
+
+    `same` already leaves out the articles of `similar` (same_category with `exclude`). When
+    that leaves "Tin cùng chuyên mục" under `minimum` items, the lowest-ranked articles of
+    "Có thể bạn quan tâm" that are of the page's category move to it, as long as that list
+    keeps `similar_min` items; the category list stays newest first."""
+    if len(same) >= minimum or len(similar) <= similar_min:
+        return similar, same
+    category = docs[key].category
+    similar, same = list(similar), list(same)
+    for other in reversed(list(similar)):
+        if len(same) >= minimum or len(similar) <= similar_min:
+            break
+        if docs[other].category == category:
+            similar.remove(other)
+            same.append(other)
+    same.sort(key=lambda k: order_key(docs[k]), reverse=True)
+    return similar, same
+
+
 @dataclass(frozen=True)
 class SharedTerm:
     term: str
