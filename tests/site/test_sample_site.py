@@ -168,3 +168,22 @@ def test_no_page_loads_anything_from_another_host(built_site):
                 if tag == "link" and "stylesheet" not in (element.get("rel") or []):
                     continue
                 assert not re.match(r"^(https?:)?//", value), (path, value)
+
+
+def test_a_long_annex_is_folded_after_its_first_rows(built_site, article_pages):
+    folded = 0
+    for path in article_pages:
+        page = read(path)
+        for fold in page.select("section.article-honours details.annex-fold"):
+            folded += 1
+            summary = fold.summary.get_text(strip=True)
+            assert re.fullmatch(r"Xem toàn bộ danh sách \(\d+ tập thể(, \d+ cá nhân)?\)", summary)
+            counts = [int(n) for n in re.findall(r"\d+", summary)]
+            assert len(fold.select("tbody tr")) == sum(counts) > 6, path
+            preview = fold.find_previous_sibling("div", class_="annex-preview")
+            assert preview is not None and len(preview.select("tbody tr")) == 3, path
+            link = fold.find_next_sibling("p").a
+            assert "quyet-dinh/" in link["href"], path
+        ids = [tag["id"] for tag in page.find_all(id=True)]
+        assert len(ids) == len(set(ids)), path
+    assert folded >= 2
