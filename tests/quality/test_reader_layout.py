@@ -16,8 +16,10 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
+from tests.quality.browser_kit import load_images
 from tests.quality.conftest import SCREENSHOTS, SEARCH_QUERY, _richest
 from tests.quality.sitecheck import Site
+from tests.quality.test_browser import SEARCH_DONE_JS
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -76,8 +78,8 @@ def open_page(browser, served_site, reader_pages):
         contexts.append(context)
         page = context.new_page()
         page.goto(served_site + quote(reader_pages[kind], safe="/?=&"), wait_until="load")
-        if kind == "search":
-            page.wait_for_load_state("networkidle")
+        if kind == "search":  # the results are shown
+            page.wait_for_function(SEARCH_DONE_JS, timeout=15_000)
         return page
 
     yield open_
@@ -86,8 +88,7 @@ def open_page(browser, served_site, reader_pages):
 
 
 def _load_images(page) -> None:
-    page.evaluate("() => { for (const i of document.images) i.loading = 'eager'; }")
-    page.wait_for_function("() => [...document.images].every((i) => i.complete)", timeout=10_000)
+    load_images(page)  # lazy images load now; every <img> has finished
 
 
 @pytest.mark.parametrize("width", WIDTHS)
