@@ -87,7 +87,8 @@ def _write(path: Path, key: bytes, data: HonoursData) -> None:
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
             temporary = handle.name
             handle.write(_FORMAT + key)
-            pickle.dump((data, warnings), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            with gc_pause.paused():
+                pickle.dump((data, warnings), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except (OSError, pickle.PicklingError, RecursionError):
         if temporary is not None:

@@ -186,3 +186,17 @@ def test_open_data_carries_status_and_amending_decisions(both):
     encoded = opendata.Encoded(data)
     assert encoded.json_text() == opendata.to_json(records)
     assert encoded.csv_text() == opendata.to_csv(records)
+
+
+def test_the_once_per_build_cache_keeps_corrections_periods_and_statuses(tmp_path):
+    """make check keeps the loaded data (once.py) and Pelican reuses it: the rows' period,
+    status and amending decisions must come back as they were."""
+    import pickle
+
+    data = load_honours(write(tmp_path, {S + "12.yaml": CORRECT}))
+    data.recipients[0].period = "2019-2023"
+    again = pickle.loads(pickle.dumps(data.recipients))
+    assert [(r.period, r.status, r.amended_by) for r in again] == [
+        (r.period, r.status, r.amended_by) for r in data.recipients
+    ]
+    assert {r.status for r in again} == {"hieu_luc", "da_dinh_chinh", "da_huy"}
