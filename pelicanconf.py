@@ -16,6 +16,7 @@ AUTHOR = "Ban biên tập"
 SITENAME = "Thi đua - Khen thưởng"
 SITESUBTITLE = "Trang tin công tác thi đua, khen thưởng và các khối thi đua"
 PUBLISHER = "Hội đồng Thi đua - Khen thưởng tỉnh"
+HONOURS_CONTACT_EMAIL = "bientap@thiduakhenthuong.example.vn"  # the open data catalogue
 SITEURL = ""
 PATH = "content"
 OUTPUT_PATH = "output"

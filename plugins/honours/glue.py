@@ -12,8 +12,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
+from datetime import datetime
 from pathlib import Path
 
 from pelican import signals
@@ -23,7 +25,7 @@ from plugins.vietnamese import gc_pause
 from plugins.vietnamese.errors import SiteErrors
 from plugins.vietnamese.suggest import closest
 
-from . import opendata, views
+from . import changes, feeds, opendata, package, views
 from .cells import TableCells
 from .errors import ArticleReferenceError
 from .loader import load_honours
@@ -106,7 +108,7 @@ class HonoursGenerator(Generator):
         root = Path(self.path).parent
         problems = []
         self.known_articles = sorted(articles, key=_article_order)
-        cells = TableCells()
+        cells = TableCells(data.record_ids)
         for article in self.known_articles:
             article.honours_units = []
             article.honours_bloc = None
@@ -152,7 +154,7 @@ class HonoursGenerator(Generator):
 
     def decision_box(self, decision, cells: TableCells | None = None) -> dict:
         """What a decision's annex shows (its page, and an article page that names it)."""
-        cells = cells if cells is not None else TableCells()
+        cells = cells if cells is not None else TableCells(self.data.record_ids)
         data = self.data
         return {
             "decision": decision,
@@ -233,7 +235,7 @@ class HonoursGenerator(Generator):
             "decision_counts": lambda decision: views.decision_summary(data, decision),
         }
 
-        cells = TableCells()
+        cells = TableCells(data.record_ids)
 
         def write(name: str, template: str, **kwargs) -> None:
             writer.write_file(
@@ -263,6 +265,13 @@ class HonoursGenerator(Generator):
                 unit=unit,
                 unit_cells={kind: cells.unit_rows(rows) for kind, rows in view.parts.items()},
                 unit_articles=articles_for_unit.get(unit_id, []),
+                feed_path=feeds.unit_feed_path(unit_id),
+            )
+            self.write_feed(
+                writer,
+                feeds.unit_feed(
+                    data, unit_id, articles_for_unit.get(unit_id, []), self.options.feed_domain
+                ),
             )
         blocs = [views.bloc_page(data, data.blocs[b]) for b in sorted(data.blocs)]
         if blocs:
@@ -277,6 +286,16 @@ class HonoursGenerator(Generator):
                 pledge_articles={
                     y.year: pledge_articles.get((view.bloc.id, y.year)) for y in view.years
                 },
+                feed_path=feeds.bloc_feed_path(view.bloc.id),
+            )
+            self.write_feed(
+                writer,
+                feeds.bloc_feed(
+                    data,
+                    view.bloc.id,
+                    articles_for_bloc.get(view.bloc.id, []),
+                    self.options.feed_domain,
+                ),
             )
         years = views.year_pages(data)
         write(f"{YEARS_URL}index.html", "honours/years", years=years)
@@ -293,32 +312,151 @@ class HonoursGenerator(Generator):
         if self.options.open_data:
             self.write_open_data(writer, write)
 
+    def write_feed(self, writer, feed: feeds.Feed) -> None:
+        writer.write_file(
+            feed.path,
+            self.env.get_template("honours/atom.xml"),
+            self.context,
+            relative_urls=False,
+            feed=feed,
+            feed_rights=f"Dữ liệu: {package.LICENSE['title']}",
+        )
+
+    def publication_time(self) -> datetime:
+        """When this publication happened, from the inputs only (reproducible)."""
+        epoch = self.options.source_date_epoch
+        if epoch is not None:
+            return datetime.fromtimestamp(epoch, feeds.VIETNAM)
+        return feeds.day_start(package.data_date(self.data))
+
     def write_open_data(self, writer, write) -> None:
         data = self.data
         site_url = self.options.site_url
+        publisher = self.options.publisher
         encoded = opendata.Encoded(data, site_url)
         raw = self.env.from_string(RAW_TEMPLATE)
+        base = OPEN_DATA_URL
+
+        def write_raw(path: str, text: str) -> None:
+            writer.write_file(f"{base}{path}", raw, {}, raw=text)
+
+        tables: list[package.Table] = []
+        slices: list[package.Table] = []
+        # The slices first, while the lines are there: by year of the decision, by bloc.
+        year_of = {d.id: d.year for d in data.decision_list}
+        bloc_of = {d.id: d.bloc for d in data.decision_list if d.bloc in data.blocs}
+        year_counts = Counter(year_of[r.decision_id] for r in data.recipients)
+        bloc_counts = Counter(
+            bloc_of[r.decision_id] for r in data.recipients if r.decision_id in bloc_of
+        )
+        for year, text in encoded.csv_slices(lambda r: year_of[r.decision_id]).items():
+            write_raw(f"nam/{year}.csv", text)
+            slices.append(
+                package.Table.of(
+                    f"khen-thuong-nam-{year}",
+                    f"nam/{year}.csv",
+                    f"Khen thưởng năm {year}",
+                    f"Các bản ghi của những quyết định ký trong năm {year}.",
+                    text,
+                    year_counts[year],
+                )
+            )
+        for bloc_id, text in encoded.csv_slices(lambda r: bloc_of.get(r.decision_id)).items():
+            bloc = data.blocs[bloc_id]
+            write_raw(f"khoi/{bloc_id}.csv", text)
+            slices.append(
+                package.Table.of(
+                    f"khen-thuong-khoi-{bloc_id}",
+                    f"khoi/{bloc_id}.csv",
+                    f"Khen thưởng – {bloc.name}",
+                    f"Các bản ghi của những quyết định gắn với {bloc.name}.",
+                    text,
+                    bloc_counts[bloc_id],
+                )
+            )
         # Each big text is made after the lines it needs are no longer needed elsewhere, and
         # the lines are let go before it is written: the peak memory stays well below twice
         # the size of the open data.
+        count = len(encoded.rows)
         text = encoded.csv_text(release=True)
-        writer.write_file(f"{OPEN_DATA_URL}khen-thuong.csv", raw, {}, raw=text)
+        write_raw("khen-thuong.csv", text)
+        tables.append(
+            package.Table.of(
+                "khen-thuong",
+                "khen-thuong.csv",
+                "Toàn bộ bản ghi khen thưởng (CSV)",
+                "Mọi bản ghi, theo thứ tự ngày quyết định, mã quyết định và dòng trong danh sách.",
+                text,
+                count,
+            )
+        )
         for unit_id in sorted(data.units):
-            writer.write_file(
-                f"{OPEN_DATA_URL}don-vi/{unit_id}.json",
-                raw,
-                {},
-                raw=opendata.unit_json(data, data.units[unit_id], site_url, encoded),
+            write_raw(
+                f"don-vi/{unit_id}.json",
+                opendata.unit_json(data, data.units[unit_id], site_url, encoded),
             )
         text = encoded.json_text(release=True)
-        writer.write_file(f"{OPEN_DATA_URL}khen-thuong.json", raw, {}, raw=text)
+        write_raw("khen-thuong.json", text)
+        tables.append(
+            package.Table.of(
+                "khen-thuong-json",
+                "khen-thuong.json",
+                "Toàn bộ bản ghi khen thưởng (JSON)",
+                "Cùng các bản ghi như khen-thuong.csv, dạng mảng JSON.",
+                text,
+                count,
+            )
+        )
+        current = json.loads(text)
         del text
+        tables.extend(slices)
+        write_raw(
+            "datapackage.json",
+            package.dumps(package.datapackage(data, tables, site_url, publisher)),
+        )
+        write_raw(
+            package.RECORD_SCHEMA_PATH,
+            package.dumps(package.records_json_schema(data, site_url)),
+        )
+        write_raw(package.UNIT_SCHEMA_PATH, package.dumps(package.unit_json_schema(data, site_url)))
+        write_raw(
+            "data.json",
+            package.dumps(
+                package.catalogue(data, tables, site_url, publisher, self.options.contact_email)
+            ),
+        )
+        # The log of changes, against the previously published version.
+        try:
+            previous = changes.read_previous(self.options.previous_open_data)
+        except changes.PreviousDataError as error:
+            raise SiteErrors([error]) from error
+        entries = changes.log(previous, current, self.publication_time())
+        del current
+        write_raw(changes.HISTORY_FILE, package.dumps(changes.history_document(entries)))
+        changes_page = f"{base}thay-doi/"
+        feed = feeds.changes_feed(entries, self.options.feed_domain, changes_page)
+        self.write_feed(writer, feed)
         write(
-            f"{OPEN_DATA_URL}index.html",
+            f"{changes_page}index.html",
+            "honours/changes",
+            entries=entries,
+            feed_path=feed.path,
+        )
+        schema = package.table_schema(data)
+        first = data.recipients[:1]
+        write(
+            f"{base}index.html",
             "honours/open_data",
-            fields=[(f, opendata.FIELD_DESCRIPTIONS[f]) for f in opendata.FIELDS],
-            record_count=len(data.recipients),
+            fields=schema["fields"],
+            record_count=count,
+            whole=tables[0],
+            slices=slices,
+            preview=opendata.records(data, site_url, data.recipients[:5]),
+            example=opendata.records(data, site_url, first)[0] if first else None,
+            licence=package.LICENSE,
             units_sorted=views.units_in_order(data, data.units),
+            changes_feed_path=feed.path,
+            publication=entries[0] if entries else None,
         )
 
 

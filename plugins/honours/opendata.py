@@ -1,6 +1,6 @@
 """Open data: one record per recipient, as CSV (UTF-8 with BOM) and JSON (pure: no Pelican).
 
-The fields are fixed (they are a published interface); see FIELDS and the /du-lieu/ page.
+The fields are a published interface, declared once in fields.py (RECORD_FIELDS).
 CSV cells that a spreadsheet would run as a formula (= + - @, and tab or carriage return at
 the start) are prefixed with an apostrophe, the usual neutralisation of formula injection.
 """
@@ -13,62 +13,21 @@ import json
 import re
 from json.encoder import encode_basestring
 
-from .model import Decision, HonoursData, Recipient, Unit
+from .fields import FIELDS, RECORD_FIELDS, RecordSource, absolute
+from .model import HonoursData, Recipient, Unit
 
-FIELDS = (
-    "so_quyet_dinh",
-    "ngay_quyet_dinh",
-    "co_quan_ban_hanh",
-    "hinh_thuc",
-    "loai_doi_tuong",
-    "ten",
-    "chuc_vu",
-    "don_vi",
-    "ma_don_vi",
-    "nam",
-    "url_quyet_dinh",
-    "url_don_vi",
-)
-FIELD_DESCRIPTIONS = {
-    "so_quyet_dinh": "Số quyết định, như in trên quyết định (163/QĐ-UBND)",
-    "ngay_quyet_dinh": "Ngày ký quyết định, dạng ISO 8601 (2023-12-18)",
-    "co_quan_ban_hanh": "Người, cơ quan ban hành, như ghi trên quyết định lúc ban hành",
-    "hinh_thuc": "Tên danh hiệu thi đua hoặc hình thức khen thưởng",
-    "loai_doi_tuong": "tap_the (tập thể), ca_nhan (cá nhân) hoặc ho_gia_dinh (hộ gia đình)",
-    "ten": "Tên tập thể, họ và tên cá nhân hoặc tên hộ, như trong danh sách kèm theo",
-    "chuc_vu": "Chức vụ của cá nhân (để trống với tập thể)",
-    "don_vi": "Tên đơn vị tại thời điểm quyết định",
-    "ma_don_vi": "Mã đơn vị trên trang này (không đổi theo thời gian)",
-    "nam": "Năm của quyết định",
-    "url_quyet_dinh": "Địa chỉ trang quyết định, có danh sách đầy đủ",
-    "url_don_vi": "Địa chỉ trang đơn vị",
-}
+__all__ = ["FIELDS", "absolute"]
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 
 
-def absolute(site_url: str, path: str) -> str:
-    """Site-absolute URL: "/quyet-dinh/x/" (SITEURL empty) or "https://host/quyet-dinh/x/"."""
-    return f"{site_url.rstrip('/')}/{path}"
-
-
 def record(data: HonoursData, row: Recipient, site_url: str = "") -> dict:
-    decision = data.decisions[row.decision_id]
-    unit = data.units[row.unit_id]
-    return {
-        "so_quyet_dinh": decision.number,
-        "ngay_quyet_dinh": decision.date.isoformat(),
-        "co_quan_ban_hanh": decision.issuer,
-        "hinh_thuc": data.honours[row.honour_id].name,
-        "loai_doi_tuong": row.kind,
-        "ten": row.name,
-        "chuc_vu": row.position,
-        "don_vi": unit.name_on(decision.date),
-        "ma_don_vi": unit.id,
-        "nam": decision.year,
-        "url_quyet_dinh": absolute(site_url, decision.url),
-        "url_don_vi": absolute(site_url, unit.url),
-    }
+    """The record of one row: {field name: value} in the order of RECORD_FIELDS."""
+    source = RecordSource(
+        data, row, data.decisions[row.decision_id], data.units[row.unit_id], site_url
+    )
+    return {f.name: f.value(source) for f in RECORD_FIELDS}
 
 
 def records(data: HonoursData, site_url: str = "", rows=None) -> list[dict]:
@@ -182,62 +141,63 @@ def csv_cell(value) -> str:
     return buffer.getvalue()[: -len(",\r\n")]
 
 
+def _segments() -> list[tuple[str, tuple]]:
+    """RECORD_FIELDS as runs of consecutive fields of one scope: [(scope, fields)]."""
+    runs: list[tuple[str, list]] = []
+    for field in RECORD_FIELDS:
+        if runs and runs[-1][0] == field.scope:
+            runs[-1][1].append(field)
+        else:
+            runs.append((field.scope, [field]))
+    return [(scope, tuple(fields)) for scope, fields in runs]
+
+
 class Encoded:
     """Every record encoded once, in the order of records(): the line json.dumps() gives (for
     the whole-site JSON and, the same line, for the unit's JSON) and the line csv.writer gives
-    (cells neutralised). What a decision, a unit or an honour puts in a record is encoded once,
-    not once per row, which keeps the open data cheap at 100 000 rows (csv.writer alone takes
-    about 4 µs a row). The bytes are those of to_json(records()) and to_csv(records()):
-    tests/honours/test_speed_paths.py checks it.
+    (cells neutralised). What a decision, a unit or an honour puts in a record (the fields of
+    that scope, fields.py) is encoded once, not once per row, which keeps the open data cheap
+    at 100 000 rows (csv.writer alone takes about 4 µs a row). The bytes are those of
+    to_json(records()) and to_csv(records()): tests/honours/test_speed_paths.py checks it.
+    `rows` (the rows encoded, in order) lets the slices (by year, by bloc) pick their lines.
     """
 
     def __init__(self, data: HonoursData, site_url: str = "", rows=None) -> None:
+        self.rows: list[Recipient] = list(data.recipients if rows is None else rows)
         self.json_lines: list[str] = []
         self.json_by_unit: dict[str, list[str]] = {}
         self.csv_lines: list[str] = []
-        decisions: dict[str, tuple] = {}
-        units: dict[tuple, tuple] = {}
-        honours: dict[str, tuple] = {}
-        keys = _KEYS
-        name_key, position_key = keys["ten"], keys["chuc_vu"]
+        segments = _segments()
+        caches: list[dict] = [{} for _ in segments]  # one per run of fields
         json_lines, csv_lines, by_unit = self.json_lines, self.csv_lines, self.json_by_unit
-        plain, encode = _PLAIN_TEXT.fullmatch, encode_basestring
-        for row in data.recipients if rows is None else rows:
-            d = decisions.get(row.decision_id)
-            if d is None:
-                d = decisions[row.decision_id] = _decision_parts(
-                    data.decisions[row.decision_id], site_url
-                )
-            unit = data.units[row.unit_id]
-            unit_key = (row.unit_id, d[4] if unit.former_names else None)
-            u = units.get(unit_key)
-            if u is None:
-                u = units[unit_key] = _unit_parts(unit, d[4], site_url)
-            hk = honours.get((row.honour_id, row.kind))
-            if hk is None:
-                name = data.honours[row.honour_id].name
-                hk = honours[(row.honour_id, row.kind)] = (
-                    f"{keys['hinh_thuc']}{_json(name)}, {keys['loai_doi_tuong']}{_json(row.kind)}",
-                    f"{csv_cell(name)},{csv_cell(row.kind)}",
-                )
-            name, position = row.name, row.position
-            if type(name) is str and type(position) is str:  # always, from the loader
-                name_json, position_json = encode(name), encode(position)
-                name_csv = name if plain(name) else csv_cell(name)
-                position_csv = position if not position or plain(position) else csv_cell(position)
-            else:
-                name_json, position_json = _json(name), _json(position)
-                name_csv, position_csv = csv_cell(name), csv_cell(position)
-            line = (
-                f"{d[0]}, {hk[0]}, {name_key}{name_json}, {position_key}{position_json}, "
-                f"{u[0]}, {d[1]}, {u[1]}}}"
-            )
+        decisions, units = data.decisions, data.units
+        for row in self.rows:
+            decision = decisions[row.decision_id]
+            unit = units[row.unit_id]
+            source = RecordSource(data, row, decision, unit, site_url)
+            keys = {
+                "decision": row.decision_id,
+                "unit": (row.unit_id, decision.date if unit.former_names else None),
+                "honour": row.honour_id,
+            }
+            json_parts, csv_parts = [], []
+            for (scope, fields), cache in zip(segments, caches, strict=True):
+                if scope == "row":
+                    parts = _encode(fields, source)
+                else:
+                    key = keys[scope]
+                    parts = cache.get(key)
+                    if parts is None:
+                        parts = cache[key] = _encode(fields, source)
+                json_parts.append(parts[0])
+                csv_parts.append(parts[1])
+            line = "{" + ", ".join(json_parts) + "}"
             json_lines.append(line)
             unit_lines = by_unit.get(row.unit_id)
             if unit_lines is None:
                 unit_lines = by_unit[row.unit_id] = []
             unit_lines.append(line)
-            csv_lines.append(f"{d[2]},{hk[1]},{name_csv},{position_csv},{u[2]},{d[3]},{u[3]}\r\n")
+            csv_lines.append(",".join(csv_parts) + "\r\n")
 
     def json_text(self, release: bool = False) -> str:
         """to_json(records()); `release` lets go of the lines (and so of json_by_unit)."""
@@ -248,39 +208,36 @@ class Encoded:
 
     def csv_text(self, release: bool = False) -> str:
         """to_csv(records()); `release` lets go of the lines."""
-        header = ",".join(csv_cell(name) for name in FIELDS)
-        text = "".join([f"{BOM}{header}\r\n", *self.csv_lines])  # one allocation
+        text = "".join([csv_header(), *self.csv_lines])  # one allocation
         if release:
             self.csv_lines = []
         return text
 
-
-def _decision_parts(decision: Decision, site_url: str) -> tuple:
-    """(JSON from "{" to co_quan_ban_hanh, JSON of nam and url_quyet_dinh, CSV of the first
-    three fields, CSV of nam and url_quyet_dinh, the decision's date)."""
-    keys = _KEYS
-    day = decision.date.isoformat()
-    url = absolute(site_url, decision.url)
-    return (
-        f"{{{keys['so_quyet_dinh']}{_json(decision.number)}, "
-        f"{keys['ngay_quyet_dinh']}{_json(day)}, "
-        f"{keys['co_quan_ban_hanh']}{_json(decision.issuer)}",
-        f"{keys['nam']}{_json(decision.year)}, {keys['url_quyet_dinh']}{_json(url)}",
-        f"{csv_cell(decision.number)},{csv_cell(day)},{csv_cell(decision.issuer)}",
-        f"{csv_cell(decision.year)},{csv_cell(url)}",
-        decision.date,
-    )
+    def csv_slices(self, key) -> dict:
+        """{key(row): to_csv() of the records of those rows}, keys sorted; rows for which
+        `key` gives None are in no slice. Call before csv_text(release=True)."""
+        picked: dict = {}
+        for row, line in zip(self.rows, self.csv_lines, strict=True):
+            k = key(row)
+            if k is not None:
+                picked.setdefault(k, []).append(line)
+        header = csv_header()
+        return {k: "".join([header, *picked[k]]) for k in sorted(picked)}
 
 
-def _unit_parts(unit: Unit, day, site_url: str) -> tuple:
-    """(JSON of don_vi and ma_don_vi, JSON of url_don_vi, CSV of don_vi and ma_don_vi, CSV of
-    url_don_vi); the name is the one the unit had on the decision's date."""
-    keys = _KEYS
-    name = unit.name_on(day)
-    url = absolute(site_url, unit.url)
-    return (
-        f"{keys['don_vi']}{_json(name)}, {keys['ma_don_vi']}{_json(unit.id)}",
-        f"{keys['url_don_vi']}{_json(url)}",
-        f"{csv_cell(name)},{csv_cell(unit.id)}",
-        csv_cell(url),
-    )
+def csv_header() -> str:
+    return BOM + ",".join(csv_cell(name) for name in FIELDS) + "\r\n"
+
+
+def _encode(fields, source: RecordSource) -> tuple[str, str]:
+    """(the JSON of these fields as json.dumps writes them inside an object, their CSV cells
+    as csv.writer writes them in a row)."""
+    values = [f.value(source) for f in fields]
+    json_text = ", ".join(f"{_KEYS[f.name]}{_json(v)}" for f, v in zip(fields, values, strict=True))
+    return json_text, ",".join(_csv(v) for v in values)
+
+
+def _csv(value) -> str:
+    if type(value) is str and (not value or _PLAIN_TEXT.fullmatch(value)):
+        return value
+    return csv_cell(value)

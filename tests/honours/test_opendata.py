@@ -1,4 +1,5 @@
-"""Open data: the fixed fields, the BOM, formula neutralisation, site-absolute URLs."""
+"""Open data: the declared fields, the BOM, formula neutralisation, site-absolute URLs; stable
+record ids; the log of changes; the package and JSON Schemas (pure parts, no build)."""
 
 import csv
 import io
@@ -15,7 +16,10 @@ def test_records_have_exactly_the_published_fields(tmp_path):
     assert len(records) == len(data.recipients) == 7
     assert all(tuple(r) == opendata.FIELDS for r in records)
     first = records[0]
+    record_id = data.record_id(data.recipients[0])
+    assert record_id.startswith("58-qd-ubnd-2023-ubnd-huyen-bac-ha-")
     assert first == {
+        "ma_ban_ghi": record_id,
         "so_quyet_dinh": "58/QĐ-UBND",
         "ngay_quyet_dinh": "2023-01-10",
         "co_quan_ban_hanh": "Chủ tịch UBND tỉnh",
@@ -28,6 +32,7 @@ def test_records_have_exactly_the_published_fields(tmp_path):
         "nam": 2023,
         "url_quyet_dinh": "/quyet-dinh/58-qd-ubnd-2023/",
         "url_don_vi": "/don-vi/bac-ha/",
+        "url_ban_ghi": f"/quyet-dinh/58-qd-ubnd-2023/#{record_id}",
     }
     published = opendata.records(data, "https://thiduakhenthuong.example.vn/")
     assert published[0]["url_don_vi"] == "https://thiduakhenthuong.example.vn/don-vi/bac-ha/"
@@ -39,7 +44,7 @@ def test_csv_has_bom_header_and_neutralised_formulas(tmp_path):
     )
     data = load_honours(write(tmp_path, {D + "2023/163-phu-luc.csv": annex}))
     text = opendata.to_csv(opendata.records(data))
-    assert text.startswith("\ufeffso_quyet_dinh,ngay_quyet_dinh,")
+    assert text.startswith("\ufeffma_ban_ghi,so_quyet_dinh,ngay_quyet_dinh,")
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert len(rows) == 7
     evil = next(r for r in rows if "HYPERLINK" in r["ten"])
