@@ -37,6 +37,7 @@ from .model import (
     UNITS_URL,
     YEARS_URL,
     HonoursData,
+    decision_url,
 )
 from .settings import HonoursSettings
 
@@ -441,6 +442,7 @@ class HonoursGenerator(Generator):
             "honours/changes",
             entries=entries,
             feed_path=feed.path,
+            decision_path=decision_url,
         )
         schema = package.table_schema(data)
         first = data.recipients[:1]
@@ -453,6 +455,11 @@ class HonoursGenerator(Generator):
             slices=slices,
             preview=opendata.records(data, site_url, data.recipients[:5]),
             example=opendata.records(data, site_url, first)[0] if first else None,
+            example_link=(
+                f"{data.decisions[first[0].decision_id].url}#{data.record_id(first[0])}"
+                if first
+                else ""
+            ),
             licence=package.LICENSE,
             units_sorted=views.units_in_order(data, data.units),
             changes_feed_path=feed.path,
