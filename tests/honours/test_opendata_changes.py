@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import pelican_build
-from tests.honours.helpers import ANNEX_163, D, DECISION_58, write
+from tests.honours.helpers import ANNEX_163, DECISION_58, D, write
 
 EPOCH = 1767225600  # 2026-01-01 00:00 UTC
 
