@@ -77,7 +77,7 @@ RECORD_FIELDS: tuple[Field, ...] = (
         "dấu và 6 ký tự kiểm tra tính từ loại đối tượng, tên, mã đơn vị và danh hiệu. Mã không "
         "đổi khi thêm, bớt các bản ghi khác; là mỏ neo của dòng trên trang quyết định.",
         "row",
-        lambda s: s.data.record_id(s.row),
+        lambda s: s.data.record_ids[(s.row.decision_id, s.row.index)],
         pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
         unique=True,
         example="163-qd-ubnd-2023-ong-lu-van-pao-1a2b3c",
@@ -191,7 +191,10 @@ RECORD_FIELDS: tuple[Field, ...] = (
         "Địa chỉ dẫn thẳng tới dòng của bản ghi trên trang quyết định "
         "(trang quyết định, dấu # và mã bản ghi).",
         "row",
-        lambda s: f"{absolute(s.site_url, s.decision.url)}#{s.data.record_id(s.row)}",
+        lambda s: (
+            f"{absolute(s.site_url, s.decision.url)}#"
+            f"{s.data.record_ids[(s.row.decision_id, s.row.index)]}"
+        ),
     ),
 )
 

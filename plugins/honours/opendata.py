@@ -167,37 +167,44 @@ class Encoded:
         self.json_lines: list[str] = []
         self.json_by_unit: dict[str, list[str]] = {}
         self.csv_lines: list[str] = []
-        segments = _segments()
-        caches: list[dict] = [{} for _ in segments]  # one per run of fields
+        # The runs of fields (_segments) by scope: 0 row, 1 decision, 2 unit, 3 honour. The
+        # encodings of a decision's runs are kept together (one look-up a row), and so on;
+        # `layout` says where each run of the record is: (scope number, place in the scope).
+        encoders: list[list] = [[], [], [], []]
+        layout = []
+        for scope, fields in _segments():
+            number = _SCOPE_NUMBERS[scope]
+            layout.append((number, len(encoders[number])))
+            encoders[number].append(_encoder(fields))
+        row_encoders, decision_encoders, unit_encoders, honour_encoders = encoders
+        decision_cache: dict = {}
+        unit_cache: dict = {}
+        honour_cache: dict = {}
         json_lines, csv_lines, by_unit = self.json_lines, self.csv_lines, self.json_by_unit
         decisions, units = data.decisions, data.units
         for row in self.rows:
-            decision = decisions[row.decision_id]
-            unit = units[row.unit_id]
+            decision_id, unit_id, honour_id = row.decision_id, row.unit_id, row.honour_id
+            decision = decisions[decision_id]
+            unit = units[unit_id]
             source = RecordSource(data, row, decision, unit, site_url)
-            keys = {
-                "decision": row.decision_id,
-                "unit": (row.unit_id, decision.date if unit.former_names else None),
-                "honour": row.honour_id,
-            }
-            json_parts, csv_parts = [], []
-            for (scope, fields), cache in zip(segments, caches, strict=True):
-                if scope == "row":
-                    parts = _encode(fields, source)
-                else:
-                    key = keys[scope]
-                    parts = cache.get(key)
-                    if parts is None:
-                        parts = cache[key] = _encode(fields, source)
-                json_parts.append(parts[0])
-                csv_parts.append(parts[1])
-            line = "{" + ", ".join(json_parts) + "}"
+            d = decision_cache.get(decision_id)
+            if d is None:
+                d = decision_cache[decision_id] = [e(source) for e in decision_encoders]
+            unit_key = (unit_id, decision.date) if unit.former_names else unit_id
+            u = unit_cache.get(unit_key)
+            if u is None:
+                u = unit_cache[unit_key] = [e(source) for e in unit_encoders]
+            h = honour_cache.get(honour_id)
+            if h is None:
+                h = honour_cache[honour_id] = [e(source) for e in honour_encoders]
+            parts = ([e(source) for e in row_encoders], d, u, h)
+            line = "{" + ", ".join([parts[s][place][0] for s, place in layout]) + "}"
+            csv_lines.append(",".join([parts[s][place][1] for s, place in layout]) + "\r\n")
             json_lines.append(line)
-            unit_lines = by_unit.get(row.unit_id)
+            unit_lines = by_unit.get(unit_id)
             if unit_lines is None:
-                unit_lines = by_unit[row.unit_id] = []
+                unit_lines = by_unit[unit_id] = []
             unit_lines.append(line)
-            csv_lines.append(",".join(csv_parts) + "\r\n")
 
     def json_text(self, release: bool = False) -> str:
         """to_json(records()); `release` lets go of the lines (and so of json_by_unit)."""
@@ -229,12 +236,38 @@ def csv_header() -> str:
     return BOM + ",".join(csv_cell(name) for name in FIELDS) + "\r\n"
 
 
-def _encode(fields, source: RecordSource) -> tuple[str, str]:
-    """(the JSON of these fields as json.dumps writes them inside an object, their CSV cells
-    as csv.writer writes them in a row)."""
-    values = [f.value(source) for f in fields]
-    json_text = ", ".join(f"{_KEYS[f.name]}{_json(v)}" for f, v in zip(fields, values, strict=True))
-    return json_text, ",".join(_csv(v) for v in values)
+_SCOPE_NUMBERS = {"row": 0, "decision": 1, "unit": 2, "honour": 3}
+
+
+def _encoder(fields):
+    """A function of a RecordSource giving (the JSON of these fields as json.dumps writes
+    them inside an object, their CSV cells as csv.writer writes them in a row)."""
+    pairs = [(f.value, _KEYS[f.name]) for f in fields]
+    plain, encode = _PLAIN_TEXT.fullmatch, encode_basestring
+    if len(pairs) == 1:
+        ((get, key),) = pairs
+
+        def one(source: RecordSource) -> tuple[str, str]:
+            value = get(source)
+            if type(value) is str:  # most values: no need for the general functions
+                return key + encode(value), value if plain(value) else _csv(value)
+            return key + _json(value), _csv(value)
+
+        return one
+
+    def several(source: RecordSource) -> tuple[str, str]:
+        json_parts, csv_parts = [], []
+        for get, key in pairs:
+            value = get(source)
+            if type(value) is str:
+                json_parts.append(key + encode(value))
+                csv_parts.append(value if plain(value) else _csv(value))
+            else:
+                json_parts.append(key + _json(value))
+                csv_parts.append(_csv(value))
+        return ", ".join(json_parts), ",".join(csv_parts)
+
+    return several
 
 
 def _csv(value) -> str:
