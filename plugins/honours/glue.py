@@ -455,6 +455,7 @@ class HonoursGenerator(Generator):
             slices=slices,
             preview=opendata.records(data, site_url, data.recipients[:5]),
             example=opendata.records(data, site_url, first)[0] if first else None,
+            example_decision=data.decisions[first[0].decision_id] if first else None,
             example_link=(
                 f"{data.decisions[first[0].decision_id].url}#{data.record_id(first[0])}"
                 if first
