@@ -14,13 +14,16 @@ previous files and the same publication time (SOURCE_DATE_EPOCH, else the newest
 date) give the same bytes.
 
 Records are compared on the fields both versions have, URLs left out (a new field or another
-SITEURL is not a correction of every decision).
+SITEURL is not a correction of every decision). Each version is reduced, record by record, to
+one State per decision (its count and a digest of its records, whatever their order), so
+that neither version is held in memory as a whole.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -41,28 +44,53 @@ def decision_key(item: dict) -> str:
     return url.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
 
 
-def _comparable(items: list[dict], names: list[str]) -> dict[str, list]:
-    """{decision key: its records restricted to `names`, sorted}."""
-    grouped: dict[str, list] = {}
+@dataclass
+class State:
+    """One decision of one version: what the log says of it, and a digest of its records."""
+
+    key: str
+    number: str
+    date: str
+    url: str
+    count: int = 0
+    digest: int = 0  # the sum of the records' SHA-256 (mod 2**256): their order does not count
+
+    def summary(self, before: State | None = None) -> dict:
+        item = {
+            "ma_quyet_dinh": self.key,
+            "so_quyet_dinh": self.number,
+            "ngay_quyet_dinh": self.date,
+            "url_quyet_dinh": self.url,
+            "so_ban_ghi": self.count,
+        }
+        if before is not None:
+            item["so_ban_ghi_truoc"] = before.count
+        return item
+
+
+def compared_fields(previous: Iterable[str], current: Iterable[str]) -> list[str]:
+    """The fields both versions have, URLs left out."""
+    return sorted(n for n in set(previous) & set(current) if not n.startswith("url_"))
+
+
+def states(items: Iterable[dict], names: list[str]) -> dict[str, State]:
+    """{decision key: State} of a version's records, compared on `names`."""
+    result: dict[str, State] = {}
     for item in items:
-        grouped.setdefault(decision_key(item), []).append([item.get(n) for n in names])
-    return {
-        k: sorted(v, key=lambda r: json.dumps(r, ensure_ascii=False)) for k, v in grouped.items()
-    }
-
-
-def _summary(key: str, items: list[dict], count_before: int | None = None) -> dict:
-    first = items[0]
-    summary = {
-        "ma_quyet_dinh": key,
-        "so_quyet_dinh": first.get("so_quyet_dinh", ""),
-        "ngay_quyet_dinh": first.get("ngay_quyet_dinh", ""),
-        "url_quyet_dinh": first.get("url_quyet_dinh", ""),
-        "so_ban_ghi": len(items),
-    }
-    if count_before is not None:
-        summary["so_ban_ghi_truoc"] = count_before
-    return summary
+        key = decision_key(item)
+        state = result.get(key)
+        if state is None:
+            state = result[key] = State(
+                key,
+                str(item.get("so_quyet_dinh", "")),
+                str(item.get("ngay_quyet_dinh", "")),
+                str(item.get("url_quyet_dinh", "")),
+            )
+        text = json.dumps([item.get(n) for n in names], ensure_ascii=False)
+        value = int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest(), "big")
+        state.count += 1
+        state.digest = (state.digest + value) % (1 << 256)
+    return result
 
 
 @dataclass
@@ -76,109 +104,167 @@ class Comparison:
         return not (self.added or self.corrected or self.withdrawn)
 
 
-def compare(previous: list[dict], current: list[dict]) -> Comparison:
-    """What changed from `previous` to `current` (lists of records), decision by decision,
-    each list in the order of the decisions' dates, then keys."""
-    names = sorted(
-        {k for item in previous[:1] for k in item} & {k for item in current[:1] for k in item}
-    )
-    names = [n for n in names if not n.startswith("url_")]
-    before, after = _comparable(previous, names), _comparable(current, names)
-    by_key_before: dict[str, list] = {}
-    for item in previous:
-        by_key_before.setdefault(decision_key(item), []).append(item)
-    by_key_after: dict[str, list] = {}
-    for item in current:
-        by_key_after.setdefault(decision_key(item), []).append(item)
+def _order(item: dict) -> tuple:
+    return (item["ngay_quyet_dinh"], item["ma_quyet_dinh"])
+
+
+def compare_states(before: dict[str, State], after: dict[str, State]) -> Comparison:
+    """What changed, decision by decision, each list by decision date, then key."""
     result = Comparison()
-    for key in sorted(after.keys() - before.keys()):
-        result.added.append(_summary(key, by_key_after[key]))
-    for key in sorted(after.keys() & before.keys()):
-        if after[key] != before[key]:
-            result.corrected.append(_summary(key, by_key_after[key], len(by_key_before[key])))
-    for key in sorted(before.keys() - after.keys()):
-        result.withdrawn.append(_summary(key, by_key_before[key]))
-    for items in (result.added, result.corrected, result.withdrawn):
-        items.sort(key=lambda s: (s["ngay_quyet_dinh"], s["ma_quyet_dinh"]))
+    result.added = sorted((after[k].summary() for k in after.keys() - before.keys()), key=_order)
+    result.corrected = sorted(
+        (
+            after[k].summary(before[k])
+            for k in after.keys() & before.keys()
+            if (after[k].count, after[k].digest) != (before[k].count, before[k].digest)
+        ),
+        key=_order,
+    )
+    result.withdrawn = sorted(
+        (before[k].summary() for k in before.keys() - after.keys()), key=_order
+    )
     return result
 
 
-def state_hash(current: list[dict]) -> str:
-    names = sorted({k for item in current[:1] for k in item if not k.startswith("url_")})
-    text = json.dumps(sorted(_comparable(current, names).items()), ensure_ascii=False)
+def compare(previous: list[dict], current: list[dict]) -> Comparison:
+    """What changed from `previous` to `current` (lists of records)."""
+    names = compared_fields(
+        (k for item in previous[:1] for k in item), (k for item in current[:1] for k in item)
+    )
+    return compare_states(states(previous, names), states(current, names))
+
+
+def state_hash(current: dict[str, State]) -> str:
+    """A digest of a whole version (its States)."""
+    text = json.dumps(
+        sorted((k, s.count, s.digest) for k, s in current.items()), ensure_ascii=False
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
 class Previous:
-    """The previously published version: its records (None: nothing published before) and
-    its log."""
+    """The previously published version: where its records are (None: nothing published
+    before), their fields, and its log."""
 
-    records: list[dict] | None = None
+    path: Path | None = None
+    fields: tuple[str, ...] = ()
     history: tuple[dict, ...] = ()
+
+    @property
+    def published(self) -> bool:
+        return self.path is not None
+
+    def records(self) -> Iterator[dict]:
+        return _read_records(self.path) if self.path is not None else iter(())
+
+
+def _error(path: Path, message: str, line: int | None = None) -> PreviousDataError:
+    return PreviousDataError(
+        file=str(path),
+        line=line,
+        message=message,
+        hint="Tải lại tệp từ trang đã xuất bản, hoặc bỏ thiết lập HONOURS_PREVIOUS_OPEN_DATA "
+        "để bắt đầu nhật ký mới.",
+    )
+
+
+def _read_records(path: Path) -> Iterator[dict]:
+    """The records of a published khen-thuong.json, one at a time: the file has one record a
+    line (opendata.to_json); a file laid out otherwise (its first record is not one line) is
+    read whole."""
+    number, read = 1, 0
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            first = handle.readline().strip()
+            if first == "[]":
+                return
+            for text in handle if first == "[" else ():
+                number += 1
+                text = text.strip().removesuffix(",")
+                if text == "]":
+                    return
+                try:
+                    item = json.loads(text)
+                except ValueError:
+                    if read == 0:  # not one record a line
+                        break
+                    raise
+                if not isinstance(item, dict):
+                    raise ValueError("bản ghi không phải một đối tượng JSON")
+                read += 1
+                yield item
+            else:
+                if first == "[":
+                    raise ValueError("thiếu dấu ] ở cuối tệp")
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        message = f"Không đọc được dữ liệu mở đã công bố trước ({error})."
+        raise _error(path, message, number) from error
+    try:
+        items = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        message = f"Không đọc được dữ liệu mở đã công bố trước ({error})."
+        raise _error(path, message) from error
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise _error(path, "Dữ liệu mở đã công bố trước không phải một mảng JSON các bản ghi.")
+    yield from items
 
 
 def read_previous(folder: str | Path | None) -> Previous:
-    """The previous version from a local folder laid out as /du-lieu/ (missing files: a first
-    publication, or a site published before the log existed)."""
+    """The previous version from a local folder laid out as /du-lieu/ (or a copy of the whole
+    site). No khen-thuong.json: nothing was published before. Its records are read when
+    needed (Previous.records), after a first look that they can be read."""
     if not folder:
         return Previous()
     root = Path(folder)
-    if (root / "du-lieu" / DATA_FILE).is_file():  # a copy of the whole site
+    if (root / "du-lieu" / DATA_FILE).is_file():
         root = root / "du-lieu"
-
-    def load(name: str):
-        path = root / name
-        if not path.is_file():
-            return None
+    history: object = {}
+    history_path = root / HISTORY_FILE
+    if history_path.is_file():
         try:
-            return json.loads(path.read_text(encoding="utf-8-sig"))
+            history = json.loads(history_path.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError, ValueError) as error:
-            raise PreviousDataError(
-                file=str(path),
-                message=f"Không đọc được dữ liệu mở đã công bố trước ({error}).",
-                hint="Tải lại tệp từ trang đã xuất bản, hoặc bỏ thiết lập "
-                "HONOURS_PREVIOUS_OPEN_DATA để bắt đầu nhật ký mới.",
-            ) from error
-
-    records = load(DATA_FILE)
-    history = load(HISTORY_FILE) or {}
-    if records is not None and not isinstance(records, list):
-        raise PreviousDataError(
-            file=str(root / DATA_FILE),
-            message="Dữ liệu mở đã công bố trước không phải một mảng JSON các bản ghi.",
-            hint="Kiểm tra tệp khen-thuong.json đã tải về.",
-        )
+            message = f"Không đọc được nhật ký thay đổi đã công bố trước ({error})."
+            raise _error(history_path, message) from error
     entries = history.get("cac_lan_cong_bo", []) if isinstance(history, dict) else []
-    return Previous(records=records, history=tuple(entries))
+    path = root / DATA_FILE
+    if not path.is_file():
+        return Previous(history=tuple(entries))
+    first = next(_read_records(path), {})
+    return Previous(path=path, fields=tuple(first), history=tuple(entries))
 
 
-def log(previous: Previous, current: list[dict], published: datetime) -> list[dict]:
-    """The log after this publication, newest first: the previous log, with one more entry
-    when the records changed (or when nothing was published before)."""
+def log(
+    previous: Previous, current: Iterable[dict], current_fields: Iterable[str], published: datetime
+) -> tuple[list[dict], int]:
+    """(the log after this publication, newest first, and the number of current records):
+    the previous log, with one more entry when the records changed (or when nothing was
+    published before)."""
     entries = list(previous.history)
-    if previous.records is None:
-        comparison = compare([], current)
-        count_before = None
-    else:
-        comparison = compare(previous.records, current)
-        count_before = len(previous.records)
-        if comparison.empty:
-            return entries
-    ident = f"{published.date().isoformat()}-{state_hash(current)[:8]}"
+    names = compared_fields(
+        previous.fields if previous.published else current_fields, current_fields
+    )
+    after = states(current, names)
+    count = sum(s.count for s in after.values())
+    before = states(previous.records(), names) if previous.published else {}
+    comparison = compare_states(before, after)
+    if previous.published and comparison.empty:
+        return entries, count
+    ident = f"{published.date().isoformat()}-{state_hash(after)[:8]}"
     if entries and entries[0].get("ma") == ident:
-        return entries
+        return entries, count
     entry = {
         "ma": ident,
         "thoi_gian": published.isoformat(),
-        "so_ban_ghi": len(current),
-        "so_ban_ghi_truoc": count_before,
-        "lan_dau": previous.records is None,
+        "so_ban_ghi": count,
+        "so_ban_ghi_truoc": sum(s.count for s in before.values()) if previous.published else None,
+        "lan_dau": not previous.published,
         "them": comparison.added,
         "sua": comparison.corrected,
         "go": comparison.withdrawn,
     }
-    return [entry, *entries]
+    return [entry, *entries], count
 
 
 def history_document(entries: list[dict]) -> dict:

@@ -396,6 +396,18 @@ class HonoursGenerator(Generator):
                 f"don-vi/{unit_id}.json",
                 opendata.unit_json(data, data.units[unit_id], site_url, encoded),
             )
+        # The log of changes: the records as published (each line of khen-thuong.json), read
+        # one at a time, against the previously published version.
+        try:
+            previous = changes.read_previous(self.options.previous_open_data)
+            entries, _ = changes.log(
+                previous,
+                (json.loads(line) for line in encoded.json_lines),
+                opendata.FIELDS,
+                self.publication_time(),
+            )
+        except changes.PreviousDataError as error:
+            raise SiteErrors([error]) from error
         text = encoded.json_text(release=True)
         write_raw("khen-thuong.json", text)
         tables.append(
@@ -408,7 +420,6 @@ class HonoursGenerator(Generator):
                 count,
             )
         )
-        current = json.loads(text)
         del text
         tables.extend(slices)
         write_raw(
@@ -426,13 +437,6 @@ class HonoursGenerator(Generator):
                 package.catalogue(data, tables, site_url, publisher, self.options.contact_email)
             ),
         )
-        # The log of changes, against the previously published version.
-        try:
-            previous = changes.read_previous(self.options.previous_open_data)
-        except changes.PreviousDataError as error:
-            raise SiteErrors([error]) from error
-        entries = changes.log(previous, current, self.publication_time())
-        del current
         write_raw(changes.HISTORY_FILE, package.dumps(changes.history_document(entries)))
         changes_page = f"{base}thay-doi/"
         feed = feeds.changes_feed(entries, self.options.feed_domain, changes_page)

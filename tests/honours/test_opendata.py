@@ -168,35 +168,56 @@ def test_compare_finds_added_corrected_and_withdrawn_decisions(tmp_path):
     assert changes.compare(older, old).empty and changes.compare(old, moved).empty
 
 
+def write_previous(folder, records, history=()):
+    """A copy of a published /du-lieu/: khen-thuong.json (one record a line) and the log."""
+    (folder / "thay-doi").mkdir(parents=True, exist_ok=True)
+    (folder / "khen-thuong.json").write_text(opendata.to_json(records), encoding="utf-8")
+    document = changes.history_document(list(history))
+    (folder / "thay-doi/lich-su.json").write_text(json.dumps(document), encoding="utf-8")
+    return changes.read_previous(folder)
+
+
 def test_log_adds_an_entry_only_when_something_changed(tmp_path):
     when = datetime(2026, 1, 5, 8, 0, tzinfo=timezone(timedelta(hours=7)))
     old = published(load_honours(write(tmp_path / "a")))
-    first = changes.log(changes.Previous(), old, when)
-    assert len(first) == 1 and first[0]["lan_dau"] and len(first[0]["them"]) == 3
+    first, count = changes.log(changes.Previous(), old, opendata.FIELDS, when)
+    assert count == 7 and len(first) == 1 and first[0]["lan_dau"] and len(first[0]["them"]) == 3
     assert first[0]["so_ban_ghi"] == 7 and first[0]["so_ban_ghi_truoc"] is None
-    same = changes.log(changes.Previous(records=old, history=tuple(first)), old, when)
+    previous = write_previous(tmp_path / "p", old, first)
+    assert previous.published and previous.fields == opendata.FIELDS
+    same, _ = changes.log(previous, old, opendata.FIELDS, when)
     assert same == first
     new = [r for r in old if not r["url_quyet_dinh"].endswith("/415-qd-ubnd-2025/")]
     later = when + timedelta(days=1)
-    log = changes.log(changes.Previous(records=old, history=tuple(first)), new, later)
-    assert len(log) == 2 and log[1] == first[0]
+    log, count = changes.log(previous, new, opendata.FIELDS, later)
+    assert count == 6 and len(log) == 2 and log[1] == first[0]
     assert [d["so_quyet_dinh"] for d in log[0]["go"]] == ["415/QĐ-UBND"]
     assert (log[0]["so_ban_ghi"], log[0]["so_ban_ghi_truoc"]) == (6, 7)
-    again = changes.log(changes.Previous(records=old, history=tuple(first)), new, later)
+    again, _ = changes.log(previous, new, opendata.FIELDS, later)
     assert json.dumps(again) == json.dumps(log)  # the same inputs, the same log
+    # The rows of a decision in another order: the same records, nothing to log.
+    shuffled, _ = changes.log(previous, list(reversed(old)), opendata.FIELDS, later)
+    assert shuffled == first
 
 
 def test_previous_version_is_read_from_a_local_copy(tmp_path):
     assert changes.read_previous("") == changes.Previous()
+    assert list(changes.Previous().records()) == []
     folder = tmp_path / "site" / "du-lieu"
-    (folder / "thay-doi").mkdir(parents=True)
-    (folder / "khen-thuong.json").write_text('[{"ten": "A"}]', encoding="utf-8")
-    history = {"cac_lan_cong_bo": [{"ma": "x"}]}
-    (folder / "thay-doi/lich-su.json").write_text(json.dumps(history), encoding="utf-8")
+    records = [{"ten": "A", "url_quyet_dinh": "/quyet-dinh/x/"}, {"ten": "B"}]
+    write_previous(folder, records, [{"ma": "x"}])
     for where in (tmp_path / "site", folder):
         previous = changes.read_previous(where)
-        assert previous.records == [{"ten": "A"}] and previous.history == ({"ma": "x"},)
-    (folder / "khen-thuong.json").write_text("[{", encoding="utf-8")
+        assert list(previous.records()) == records and previous.history == ({"ma": "x"},)
+    # Written another way (indented): read whole.
+    (folder / "khen-thuong.json").write_text(json.dumps(records, indent=2), encoding="utf-8")
+    assert list(changes.read_previous(folder).records()) == records
+    # No khen-thuong.json: nothing was published before.
+    (folder / "khen-thuong.json").unlink()
+    assert not changes.read_previous(folder).published
+    (folder / "khen-thuong.json").write_text('[\n{"ten": "A"},\n{"ten": \n]\n', encoding="utf-8")
     with pytest.raises(changes.PreviousDataError) as raised:
-        changes.read_previous(folder)
-    assert "khen-thuong.json" in raised.value.file and "Không đọc được" in raised.value.message
+        list(changes.read_previous(folder).records())
+    error = raised.value
+    assert error.file.endswith("khen-thuong.json") and error.line == 3
+    assert "Không đọc được" in error.message and "HONOURS_PREVIOUS_OPEN_DATA" in error.hint

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import pelican_build
 from tests.honours.helpers import ANNEX_163, DECISION_58, D, write
+from tools import build as site_build
 
 EPOCH = 1767225600  # 2026-01-01 00:00 UTC
 
@@ -89,3 +90,21 @@ def test_the_same_inputs_give_the_same_bytes(builds):
         "index.html",
     ):
         assert (second / "du-lieu" / name).read_bytes() == (again / "du-lieu" / name).read_bytes()
+
+
+def test_an_unreadable_previous_version_stops_the_publish_build(tmp_path, monkeypatch, capfd):
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    (previous / "khen-thuong.json").write_text('[\n{"ten": "A"},\n{"ten": \n]\n', "utf-8")
+    monkeypatch.setenv("PREVIOUS_OPEN_DATA", str(previous))  # as CI sets it (publishconf.py)
+    monkeypatch.setenv("COLUMNS", "1000")  # Pelican's log lines unwrapped
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("<p>trang cũ</p>", encoding="utf-8")
+    with pytest.raises(site_build.BuildFailed):
+        site_build.build(write(tmp_path / "a"), output, publish=True, checks=False)
+    report = "".join(capfd.readouterr())
+    assert f"{previous / 'khen-thuong.json'}:3: LỖI" in report
+    assert "Không đọc được dữ liệu mở đã công bố trước" in report
+    assert [p.name for p in output.iterdir()] == ["index.html"]  # nothing half-published
+    assert (output / "index.html").read_text(encoding="utf-8") == "<p>trang cũ</p>"
