@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
@@ -343,38 +343,9 @@ class HonoursGenerator(Generator):
 
         tables: list[package.Table] = []
         slices: list[package.Table] = []
-        # The slices first, while the lines are there: by year of the decision, by bloc.
-        year_of = {d.id: d.year for d in data.decision_list}
-        bloc_of = {d.id: d.bloc for d in data.decision_list if d.bloc in data.blocs}
-        year_counts = Counter(year_of[r.decision_id] for r in data.recipients)
-        bloc_counts = Counter(
-            bloc_of[r.decision_id] for r in data.recipients if r.decision_id in bloc_of
-        )
-        for year, text in encoded.csv_slices(lambda r: year_of[r.decision_id]).items():
-            write_raw(f"nam/{year}.csv", text)
-            slices.append(
-                package.Table.of(
-                    f"khen-thuong-nam-{year}",
-                    f"nam/{year}.csv",
-                    f"Khen thưởng năm {year}",
-                    f"Các bản ghi của những quyết định ký trong năm {year}.",
-                    text,
-                    year_counts[year],
-                )
-            )
-        for bloc_id, text in encoded.csv_slices(lambda r: bloc_of.get(r.decision_id)).items():
-            bloc = data.blocs[bloc_id]
-            write_raw(f"khoi/{bloc_id}.csv", text)
-            slices.append(
-                package.Table.of(
-                    f"khen-thuong-khoi-{bloc_id}",
-                    f"khoi/{bloc_id}.csv",
-                    f"Khen thưởng – {bloc.name}",
-                    f"Các bản ghi của những quyết định gắn với {bloc.name}.",
-                    text,
-                    bloc_counts[bloc_id],
-                )
-            )
+        for table, text in package.slices(data, encoded):  # while the lines are there
+            write_raw(table.path, text)
+            slices.append(table)
         # Each big text is made after the lines it needs are no longer needed elsewhere, and
         # the lines are let go before it is written: the peak memory stays well below twice
         # the size of the open data.
