@@ -1,6 +1,9 @@
 """Atom feeds to follow one unit or one bloc, and the feed of the open data's log (pure: no
 Pelican). theme/templates/honours/atom.xml writes them.
 
+The text is escaped in this module, once (an article or a decision is in several feeds), and
+the template prints it as it is.
+
 A unit's feed has the articles about it (named in their `Units` or found in their text) and
 the decisions that honour it or its people; a bloc's feed, the articles of the bloc (`Bloc`)
 and the decisions attached to it (`khoi`). Newest first, at most MAX_ENTRIES.
@@ -16,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
+
+from markupsafe import Markup, escape
 
 from plugins.vietnamese.dates import format_date
 
@@ -50,13 +55,15 @@ def rfc3339(moment: datetime) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    id: str
-    title: str
-    url: str
-    updated: str  # RFC 3339
+    """One entry; its text is escaped here, once (Markup), and printed as it is."""
+
+    id: Markup
+    title: Markup
+    url: Markup
+    updated: str  # RFC 3339 (nothing to escape)
     published: str
-    summary: str
-    category: str  # "Tin bài" or "Quyết định khen thưởng"
+    summary: Markup  # the text of <summary type="html">: an article's HTML, escaped
+    category: Markup  # "Tin bài" or "Quyết định khen thưởng"
     order: tuple = ()
 
 
@@ -71,48 +78,75 @@ class Feed:
     entries: list[Entry] = field(default_factory=list)
 
 
-def article_entry(article, domain: str) -> Entry:
-    """An article (a Pelican Article, read through its attributes only)."""
+def article_entry(article, domain: str, cache: dict | None = None) -> Entry:
+    """An article (a Pelican Article, read through its attributes only). `cache` (one dict
+    for one build) keeps it for the other feeds that list it."""
+    key = ("article", id(article))
+    if cache is not None and key in cache:
+        return cache[key]
     url = absolute(domain, article.url)
     published = article.date
     updated = getattr(article, "modified", None) or published
-    return Entry(
-        id=url,
-        title=article.title,
-        url=url,
+    entry = Entry(
+        id=escape(url),
+        title=escape(str(article.title)),
+        url=escape(url),
         updated=rfc3339(updated),
         published=rfc3339(published),
-        summary=getattr(article, "summary", "") or "",
-        category="Tin bài",
+        summary=escape(str(getattr(article, "summary", "") or "")),  # its HTML, as text
+        category=escape("Tin bài"),
         order=(updated, 1, url),
     )
+    if cache is not None:
+        cache[key] = entry
+    return entry
 
 
 def decision_entry(
-    data: HonoursData, decision: Decision, rows: list[Recipient], domain: str
+    data: HonoursData,
+    decision: Decision,
+    rows: list[Recipient],
+    domain: str,
+    cache: dict | None = None,
 ) -> Entry:
-    """A decision; `rows` are those the feed is about (the unit's), in annex order."""
-    url = absolute(domain, decision.url)
-    moment = day_start(decision.date)
-    names = ", ".join(r.name for r in rows[:10]) + (" …" if len(rows) > 10 else "")
-    honours = sorted({data.honours[r.honour_id].name for r in rows})
-    summary = (
-        f"{decision.issuer} tặng {'; '.join(honours)} cho {names} ({len(rows)} lượt)."
-        if rows
-        else decision.title or decision.achievement
-    )
+    """A decision; `rows` are those the feed is about (the unit's), in annex order. What
+    does not depend on the rows is made once per decision (`cache`: one dict for one build)."""
+    key = ("decision", decision.id)
+    common = cache.get(key) if cache is not None else None
+    if common is None:
+        url = absolute(domain, decision.url)
+        moment = day_start(decision.date)
+        common = (
+            url,
+            escape(url),
+            escape(f"Quyết định số {decision.number} ngày {format_date(decision.date)}"),
+            rfc3339(moment),
+            moment,
+        )
+        if cache is not None:
+            cache[key] = common
+    url, url_text, title, stamp, moment = common
     if rows:
-        url = f"{url}#{data.record_id(rows[0])}"
+        names = ", ".join(r.name for r in rows[:10]) + (" …" if len(rows) > 10 else "")
+        honours = sorted({data.honours[r.honour_id].name for r in rows})
+        summary = f"{decision.issuer} tặng {'; '.join(honours)} cho {names} ({len(rows)} lượt)."
+        link = escape(f"{url}#{data.record_id(rows[0])}")
+    else:
+        summary = decision.title or decision.achievement
+        link = url_text
     return Entry(
-        id=absolute(domain, decision.url),
-        title=f"Quyết định số {decision.number} ngày {format_date(decision.date)}",
-        url=url,
-        updated=rfc3339(moment),
-        published=rfc3339(moment),
-        summary=summary,
-        category="Quyết định khen thưởng",
+        id=url_text,
+        title=title,
+        url=link,
+        updated=stamp,
+        published=stamp,
+        summary=escape(summary),
+        category=_DECISION_CATEGORY,
         order=(moment, 0, decision.id),
     )
+
+
+_DECISION_CATEGORY = escape("Quyết định khen thưởng")
 
 
 def _finish(feed: Feed, entries: list[Entry], fallback: date | None) -> Feed:
@@ -125,15 +159,18 @@ def _finish(feed: Feed, entries: list[Entry], fallback: date | None) -> Feed:
     return feed
 
 
-def unit_feed(data: HonoursData, unit_id: str, articles: list, domain: str) -> Feed:
+def unit_feed(
+    data: HonoursData, unit_id: str, articles: list, domain: str, cache: dict | None = None
+) -> Feed:
     unit = data.units[unit_id]
     path = unit_feed_path(unit_id)
     by_decision: dict[str, list[Recipient]] = {}
     for row in data.recipients_by_unit.get(unit_id, []):
         by_decision.setdefault(row.decision_id, []).append(row)
-    entries = [article_entry(a, domain) for a in articles]
+    entries = [article_entry(a, domain, cache) for a in articles]
     entries += [
-        decision_entry(data, data.decisions[d], rows, domain) for d, rows in by_decision.items()
+        decision_entry(data, data.decisions[d], rows, domain, cache)
+        for d, rows in by_decision.items()
     ]
     feed = Feed(
         id=absolute(domain, path),
@@ -147,13 +184,15 @@ def unit_feed(data: HonoursData, unit_id: str, articles: list, domain: str) -> F
     return _finish(feed, entries, data_date(data))
 
 
-def bloc_feed(data: HonoursData, bloc_id: str, articles: list, domain: str) -> Feed:
+def bloc_feed(
+    data: HonoursData, bloc_id: str, articles: list, domain: str, cache: dict | None = None
+) -> Feed:
     bloc = data.blocs[bloc_id]
     path = bloc_feed_path(bloc_id)
-    entries = [article_entry(a, domain) for a in articles]
+    entries = [article_entry(a, domain, cache) for a in articles]
     for decision in data.decision_list:
         if decision.bloc == bloc_id:
-            entries.append(decision_entry(data, decision, decision.recipients, domain))
+            entries.append(decision_entry(data, decision, decision.recipients, domain, cache))
     feed = Feed(
         id=absolute(domain, path),
         path=path,
@@ -183,13 +222,13 @@ def changes_feed(entries: list[dict], domain: str, page_path: str) -> Feed:
         )
         items.append(
             Entry(
-                id=f"{page}#{entry['ma']}",
-                title=f"Cập nhật dữ liệu ngày {format_date(moment.date())}",
-                url=f"{page}#{entry['ma']}",
+                id=escape(f"{page}#{entry['ma']}"),
+                title=escape(f"Cập nhật dữ liệu ngày {format_date(moment.date())}"),
+                url=escape(f"{page}#{entry['ma']}"),
                 updated=rfc3339(moment),
                 published=rfc3339(moment),
-                summary=summary,
-                category="Dữ liệu mở",
+                summary=escape(summary),
+                category=escape("Dữ liệu mở"),
                 order=(moment, entry["ma"]),
             )
         )

@@ -237,6 +237,7 @@ class HonoursGenerator(Generator):
         }
 
         cells = TableCells(data.record_ids)
+        feed_cache: dict = {}  # what an article or a decision puts in every feed, made once
 
         def write(name: str, template: str, **kwargs) -> None:
             writer.write_file(
@@ -271,7 +272,11 @@ class HonoursGenerator(Generator):
             self.write_feed(
                 writer,
                 feeds.unit_feed(
-                    data, unit_id, articles_for_unit.get(unit_id, []), self.options.feed_domain
+                    data,
+                    unit_id,
+                    articles_for_unit.get(unit_id, []),
+                    self.options.feed_domain,
+                    feed_cache,
                 ),
             )
         blocs = [views.bloc_page(data, data.blocs[b]) for b in sorted(data.blocs)]
@@ -296,6 +301,7 @@ class HonoursGenerator(Generator):
                     view.bloc.id,
                     articles_for_bloc.get(view.bloc.id, []),
                     self.options.feed_domain,
+                    feed_cache,
                 ),
             )
         years = views.year_pages(data)
