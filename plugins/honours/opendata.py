@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from json.encoder import encode_basestring
 
 from .fields import FIELDS, RECORD_FIELDS, RecordSource, absolute
@@ -220,16 +221,18 @@ class Encoded:
             self.csv_lines = []
         return text
 
-    def csv_slices(self, key) -> dict:
-        """{key(row): to_csv() of the records of those rows}, keys sorted; rows for which
-        `key` gives None are in no slice. Call before csv_text(release=True)."""
+    def csv_slices(self, key) -> Iterator[tuple]:
+        """(key, to_csv() of the records of the rows with that key), keys in order; rows for
+        which `key` gives None are in no slice. One slice's text at a time (each is made when
+        the one before it is done with). Call before csv_text(release=True)."""
         picked: dict = {}
         for row, line in zip(self.rows, self.csv_lines, strict=True):
             k = key(row)
             if k is not None:
                 picked.setdefault(k, []).append(line)
         header = csv_header()
-        return {k: "".join([header, *picked[k]]) for k in sorted(picked)}
+        for k in sorted(picked):
+            yield k, "".join([header, *picked.pop(k)])
 
 
 def csv_header() -> str:

@@ -78,12 +78,12 @@ def slices(data: HonoursData, encoded) -> Iterator[tuple[Table, str]]:
     bloc_of = {d.id: d.bloc for d in data.decision_list if d.bloc in data.blocs}
     years = Counter(year_of[r.decision_id] for r in data.recipients)
     blocs = Counter(bloc_of[r.decision_id] for r in data.recipients if r.decision_id in bloc_of)
-    for year, text in encoded.csv_slices(lambda r: year_of[r.decision_id]).items():
+    for year, text in encoded.csv_slices(lambda r: year_of[r.decision_id]):
         path = f"nam/{year}.csv"
         title = f"Khen thưởng năm {year}"
         description = f"Các bản ghi của những quyết định ký trong năm {year}."
         yield Table.of(f"khen-thuong-nam-{year}", path, title, description, text, years[year]), text
-    for bloc_id, text in encoded.csv_slices(lambda r: bloc_of.get(r.decision_id)).items():
+    for bloc_id, text in encoded.csv_slices(lambda r: bloc_of.get(r.decision_id)):
         name = data.blocs[bloc_id].name
         path = f"khoi/{bloc_id}.csv"
         description = f"Các bản ghi của những quyết định gắn với {name}."
