@@ -173,7 +173,7 @@ def test_sample_data_has_a_corrected_and_a_cancelled_decision():
 
 
 def test_open_data_carries_status_and_amending_decisions(both):
-    from plugins.honours import opendata
+    from plugins.honours import fields, opendata
 
     _, data = both
     records = opendata.records(data)
@@ -182,7 +182,7 @@ def test_open_data_carries_status_and_amending_decisions(both):
     assert by_name["Ông Lù Văn Páo"]["trang_thai"] == "da_dinh_chinh"
     assert by_name["Ông Lù Văn Páo"]["quyet_dinh_sua_doi"] == "12/QĐ-UBND"
     assert by_name["Bà Giàng Thị Dung"]["trang_thai"] == "da_huy"
-    assert {r["trang_thai"] for r in records} <= set(opendata.STATUSES)
+    assert {r["trang_thai"] for r in records} <= set(fields.STATUSES)
     encoded = opendata.Encoded(data)
     assert encoded.json_text() == opendata.to_json(records)
     assert encoded.csv_text() == opendata.to_csv(records)
