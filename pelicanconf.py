@@ -156,6 +156,7 @@ PLUGINS = [
     "plugins.checks",
     "plugins.honours",
     "plugins.related",
+    "plugins.search_answers",  # direct answers on /tim-kiem/ from context["honours"]
     "plugins.compress",  # keep last: compresses what every other plugin wrote
 ]
 
