@@ -170,4 +170,5 @@ MENU = [
     ("Lưu trữ", "luu-tru/"),
 ]
 SHOW_DRAFTS = False  # `make serve` turns this on so editors can preview drafts
+PREVIEW = False  # `make serve` (tools/serve.py) turns this on: pages reload after each rebuild
 WITH_FUTURE_DATES = False  # future Date = scheduled: published by the first build after it
