@@ -256,3 +256,26 @@ def test_opened_from_a_folder_the_page_says_search_needs_a_server(page, built_si
     expect(page.locator(STATUS)).to_contain_text("mở trực tiếp từ thư mục")
     expect(page.locator(STATUS)).not_to_contain_text("kết nối")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+# ------------------------------------------------------------- accessibility, screenshots
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("query", ["bac ha", "pham van luc", "2891"])
+def test_answers_pass_axe_and_are_saved_as_screenshots(page, served_site, query, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    ask(page, served_site, query, width)
+    expect(page.locator(ANSWER)).to_be_visible()
+    results = Axe().run(page)
+    blocking = [
+        f"{v['id']} ({v['impact']}): {v.get('help', '')}"
+        for v in results.response["violations"]
+        if v.get("impact") in ("serious", "critical")
+    ]
+    assert not blocking, blocking
+    folder = ROOT / "test-artifacts" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    name = "tra-loi-" + key(query).replace(" ", "-") + f"-{width}.png"
+    page.screenshot(path=str(folder / name), full_page=True)
