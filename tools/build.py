@@ -128,11 +128,12 @@ def run_pelican(
     if overrides:  # one -e with every KEY=JSON: Pelican keeps only the last -e given
         command += ["-e", *(f"{k}={json.dumps(v)}" for k, v in sorted(overrides.items()))]
     # Pelican's log is passed through as it comes, and its last lines are kept: the
-    # problems it names go into BuildFailed (one long line each: no wrapping).
-    environment = {**os.environ, "COLUMNS": "1000"}
+    # problems it names go into BuildFailed. Plain log lines (not rich's columns, which a
+    # pipe would wrap at 80 characters and pad): one problem, one line.
+    command += ["--log-handler", "plain"]
     tail: deque[str] = deque(maxlen=400)
     with subprocess.Popen(
-        command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         text=True, encoding="utf-8", errors="replace",
     ) as process:  # fmt: skip
         for line in process.stdout:

@@ -31,6 +31,7 @@ import html
 import io
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -54,6 +55,7 @@ SKIPPED_PARTS = {"__pycache__", ".git"}
 ASSETS = Path(__file__).resolve().parent / "preview_assets"
 PREVIEW_PREFIX = "/_xem-truoc/"
 STATUS_PATH = PREVIEW_PREFIX + "trang-thai.json"
+_HOST = re.compile(r"[A-Za-z0-9.\-]+(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?")
 ASSET_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 
 
@@ -124,7 +126,9 @@ class PreviewHandler(QuietHandler):
         """An HTML page as served: the banner while a rebuild failed, the build number for
         the reload script, the host asked for in its absolute addresses."""
         number, problems, failure = self.state.snapshot()
-        host = self.headers.get("Host")
+        host = self.headers.get("Host") or ""
+        if not _HOST.fullmatch(host):  # a name and a port only: it goes into the page
+            host = ""
         if self.state.domain and host and f"http://{host}" != self.state.domain:
             text = text.replace(self.state.domain, f"http://{host}")
         text = text.replace("<html", f'<html data-xem-truoc-lan="{number}"', 1)

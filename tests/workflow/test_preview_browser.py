@@ -120,6 +120,10 @@ def test_canonical_and_og_urls_follow_the_host_and_port_served(preview):
         assert soup.find("link", rel="canonical")["href"] == f"{base}{ARTICLE_URL}"
         assert soup.find("meta", property="og:url")["content"] == f"{base}{ARTICLE_URL}"
         assert "8000" not in soup.find("link", rel="canonical")["href"]
+    # A Host header that is not a host name and port is not written into the page.
+    _, text = served(f"{url}{ARTICLE_URL}", 'x"><script>alert(1)</script>')
+    assert "<script>alert" not in text
+    assert f'href="{url}{ARTICLE_URL}"' in text
 
 
 @pytest.mark.parametrize("width", WIDTHS)
