@@ -9,7 +9,11 @@ decision number or an honoured person or collective. Two kinds of files:
 - the names of people and collectives, cut into parts (`tra-cuu-ten-<n>.json`) by a hash of
   the name's last word (for a person, the given name): the page fetches only the part of the
   query's last word. A name is found by its last words: "Lực", "Văn Lực", "Phạm Văn Lực" and
-  "Ông Phạm Văn Lực" all find "Ông Phạm Văn Lực".
+  "Ông Phạm Văn Lực" all find "Ông Phạm Văn Lực". A last word that more than `rows_per_part`
+  names share (a common given name) has parts of its own, cut by the word before it
+  (`tra-cuu-ten-<word>-<n>.json`, listed under "lon" in the main file): "Nguyễn Văn Anh"
+  fetches one of them; "Anh" alone fetches them all. `files_for()` says which files a query
+  needs (search-answers.js does the same).
 
 Every text is matched through `key()`: no diacritics, "đ" as "d", lower case, runs of other
 characters as one space. search-answers.js folds the query the same way, and computes the
@@ -190,20 +194,37 @@ def build_lexicon(data: HonoursData, rows_per_part: int = 1000) -> Lexicon:
 
     rows = data.recipients
     parts = max(1, math.ceil(len(rows) / rows_per_part))
-    cut: list[list] = [[] for _ in range(parts)]
-    for row in rows:
+    by_last: dict[str, list[tuple[str, list]]] = {}
+    order: dict[int, int] = {}  # id of a row's entry -> its place in the data
+    for place, row in enumerate(rows):
         words = key(row.name).split()
         last = words[-1] if words else ""
-        cut[part_of(last, parts)].append(
-            [
-                row.name,
-                RECIPIENT_KINDS.index(row.kind),
-                honour_index[row.honour_id],
-                decision_index[row.decision_id],
-                unit_index.get(row.unit_id, -1),
-                row.position,
-            ]
-        )
+        before = words[-2] if len(words) > 1 else ""
+        entry = [
+            row.name,
+            RECIPIENT_KINDS.index(row.kind),
+            honour_index[row.honour_id],
+            decision_index[row.decision_id],
+            unit_index.get(row.unit_id, -1),
+            row.position,
+        ]
+        order[id(entry)] = place
+        by_last.setdefault(last, []).append((before, entry))
+    cut: dict[str, list[list]] = {str(n): [] for n in range(parts)}
+    big: dict[str, int] = {}
+    for last in sorted(by_last):
+        listed = by_last[last]
+        if len(listed) > rows_per_part and last:
+            big[last] = math.ceil(len(listed) / rows_per_part)
+            for n in range(big[last]):
+                cut[f"{last}-{n}"] = []
+            for before, entry in listed:
+                cut[f"{last}-{part_of(before, big[last])}"].append(entry)
+        else:
+            number = str(part_of(last, parts))
+            cut[number].extend(entry for _, entry in listed)
+    for entries in cut.values():  # back in the order of the data (decision date, number)
+        entries.sort(key=lambda e: order[id(e)])
 
     main = {
         "v": VERSION,
@@ -213,9 +234,22 @@ def build_lexicon(data: HonoursData, rows_per_part: int = 1000) -> Lexicon:
         "nam": years,
         "quyet_dinh": decision_entries,
         "danh_hieu": [data.honours[h].name for h in honour_ids],
-        "ten": {"phan": parts, "tep": PART_FILE, "dong": len(rows)},
+        "ten": {"phan": parts, "tep": PART_FILE, "dong": len(rows), "lon": big},
     }
     files = {MAIN_FILE: _dump(main)}
-    for number, part_rows in enumerate(cut):
-        files[PART_FILE.format(number)] = _dump({"v": VERSION, "dong": part_rows})
+    for name in sorted(cut):
+        files[PART_FILE.format(name)] = _dump({"v": VERSION, "dong": cut[name]})
     return Lexicon(files)
+
+
+def files_for(words: list[str], names: dict) -> list[str]:
+    """The files of names a query (its `key()` words) needs; `names` is the main file's "ten"."""
+    if not words:
+        return []
+    last = words[-1]
+    big = names.get("lon", {})
+    if last in big:
+        if len(words) > 1:
+            return [names["tep"].format(f"{last}-{part_of(words[-2], big[last])}")]
+        return [names["tep"].format(f"{last}-{n}") for n in range(big[last])]
+    return [names["tep"].format(part_of(last, names["phan"]))]

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from plugins.honours.loader import load_honours
 from plugins.honours.settings import HonoursSettings
-from plugins.search_answers.lexicon import MAIN_FILE, build_lexicon, key, part_of
+from plugins.search_answers.lexicon import MAIN_FILE, build_lexicon, files_for, key, part_of
 from plugins.vietnamese.text import fold
 from tests.conftest import ROOT
 
@@ -216,17 +216,57 @@ def test_lexicon_files_are_small_sorted_and_made_from_the_honours_data(built_sit
 
 def test_names_are_cut_into_parts_by_their_last_word():
     data = load_honours(ROOT / "content", HonoursSettings())
-    lexicon = build_lexicon(data, rows_per_part=20)
+    lexicon = build_lexicon(data, rows_per_part=3)
     main = json.loads(lexicon.files[MAIN_FILE])
-    parts = main["ten"]["phan"]
-    assert parts == -(-len(data.recipients) // 20)
-    rows = 0
-    for number in range(parts):
-        part = json.loads(lexicon.files[main["ten"]["tep"].format(number)])
-        for row in part["dong"]:
-            assert part_of(key(row[0]).split()[-1], parts) == number
-        rows += len(part["dong"])
-    assert rows == len(data.recipients)
+    names = main["ten"]
+    assert names["phan"] == -(-len(data.recipients) // 3)
+    assert names["lon"], "common last words get parts of their own"
+    where: dict[str, list[str]] = {}
+    for name, text in lexicon.files.items():
+        if name != MAIN_FILE:
+            for row in json.loads(text)["dong"]:
+                where.setdefault(row[0], []).append(name)
+    assert sum(len(files) for files in where.values()) == len(data.recipients)
+    for person, files in where.items():
+        words = key(person).split()
+        for start in range(len(words)):  # "Lực", "Văn Lực", "Phạm Văn Lực", ...
+            needed = files_for(words[start:], names)
+            assert set(files) <= set(needed), (person, words[start:], files, needed)
+    # No file holds a large share of the names (hash parts are uneven on so few rows).
+    sizes = [len(json.loads(t)["dong"]) for n, t in lexicon.files.items() if n != MAIN_FILE]
+    assert max(sizes) < len(data.recipients) / 8, sizes
+
+
+def test_the_page_fetches_the_files_of_names_the_lexicon_names(page, built_site, tmp_path):
+    """With small parts (3 rows), the page fetches exactly files_for() and still answers."""
+    import shutil
+
+    from tools.serve import serving
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    data = load_honours(ROOT / "content", HonoursSettings())
+    for old in (site / "tim-kiem").glob("tra-cuu*"):
+        old.unlink()
+    lexicon = build_lexicon(data, rows_per_part=3)
+    for name, text in lexicon.files.items():
+        (site / "tim-kiem" / name).write_text(text, encoding="utf-8")
+    names = json.loads(lexicon.files[MAIN_FILE])["ten"]
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    with serving(site) as base:
+        for query in ("pham van luc", "Lực", "phong noi vu huyen bao thang"):
+            fetched.clear()
+            ask(page, base, query, 360)
+            expect(page.locator(f"{ANSWER} .answer-row").first).to_be_visible()
+            got = sorted(p.rsplit("/", 1)[1] for p in fetched if "tra-cuu-ten-" in p)
+            assert got == sorted(files_for(key(query).split(), names)), query
+        expect(page.locator(f"{ANSWER} .answer-row").first).to_contain_text(
+            "Phòng Nội vụ huyện Bảo Thắng"
+        )
+        ask(page, base, "ông phạm văn lực", 1280)
+        expect(page.locator(f"{ANSWER} .answer-row", has_text="Ông Phạm Văn Lực")).to_have_count(2)
+    no_console_errors(page)
 
 
 def test_folding_and_hash_are_the_same_in_python_and_in_the_page(page, served_site):

@@ -91,12 +91,29 @@
       return mainPromise;
     }
 
-    function loadPart(lexicon, word) {
+    /** The files of names the query's words need (lexicon.files_for): the part of the last
+     *  word; for a last word many names share, its own part chosen by the word before it
+     *  (all of its parts when the query is that one word). */
+    function filesFor(words, names) {
+      const last = words[words.length - 1];
+      const big = (names.lon || {})[last];
+      if (big) {
+        if (words.length > 1) return [names.tep.replace("{}", last + "-" + partOf(words[words.length - 2], big))];
+        return Array.from({ length: big }, (_, n) => names.tep.replace("{}", last + "-" + n));
+      }
+      return [names.tep.replace("{}", String(partOf(last, names.phan)))];
+    }
+
+    async function loadRows(lexicon, words) {
       const names = lexicon.ten || { phan: 0 };
-      if (!names.phan) return Promise.resolve(null);
-      const file = names.tep.replace("{}", String(partOf(word, names.phan)));
-      if (!partPromises.has(file)) partPromises.set(file, fetchJson(new URL(file, base).href));
-      return partPromises.get(file);
+      if (!names.phan) return [];
+      const parts = await Promise.all(
+        filesFor(words, names).map((file) => {
+          if (!partPromises.has(file)) partPromises.set(file, fetchJson(new URL(file, base).href));
+          return partPromises.get(file);
+        }),
+      );
+      return parts.flatMap((part) => (part ? part.dong : []));
     }
 
     // ------------------------------------------------------------------ matching
@@ -140,10 +157,8 @@
 
     async function findRows(lexicon, words) {
       if (!words.length || words.every((w) => /^\d+$/.test(w))) return [];
-      const part = await loadPart(lexicon, words[words.length - 1]);
-      if (!part) return [];
       const found = [];
-      for (const row of part.dong) {
+      for (const row of await loadRows(lexicon, words)) {
         const name = key(row[0]).split(" ");
         if (name.length < words.length) continue;
         const tail = name.slice(name.length - words.length);
