@@ -16,6 +16,7 @@ AUTHOR = "Ban biên tập"
 SITENAME = "Thi đua - Khen thưởng"
 SITESUBTITLE = "Trang tin công tác thi đua, khen thưởng và các khối thi đua"
 PUBLISHER = "Hội đồng Thi đua - Khen thưởng tỉnh Lào Cai"
+HONOURS_CONTACT_EMAIL = "bientap@thiduakhenthuong.example.vn"  # the open data catalogue
 SITEURL = ""
 
 # The newsroom's identity, printed in every page's footer as Vietnamese news sites do
