@@ -186,6 +186,7 @@ PLUGINS = [
     "plugins.honours",
     "plugins.notices",
     "plugins.related",
+    "plugins.search_answers",  # direct answers on /tim-kiem/ from context["honours"]
     "plugins.compress",  # keep last: compresses what every other plugin wrote
 ]
 
@@ -199,4 +200,5 @@ MENU = [
     ("Lưu trữ", "luu-tru/"),
 ]
 SHOW_DRAFTS = False  # `make serve` turns this on so editors can preview drafts
+PREVIEW = False  # `make serve` (tools/serve.py) turns this on: pages reload after each rebuild
 WITH_FUTURE_DATES = False  # future Date = scheduled: published by the first build after it
