@@ -5,17 +5,14 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from tools.build import build
+from tools.serve import serving
 
-from tools.build import build  # noqa: E402
-from tools.serve import serving  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 pytest_plugins = ["tests.workflow.stamp"]  # a full passing run vouches for output/ (deploy)
 

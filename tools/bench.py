@@ -238,7 +238,6 @@ def _plugin_of(func) -> str | None:
 
 def child(spec: dict) -> dict:
     """Run one build described by `spec`; return times, plugin times, memory and size."""
-    sys.path.insert(0, str(ROOT))
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -330,7 +329,6 @@ def _run_indexing(output: Path, cache: Path) -> dict:
 
 
 def indexing_child(spec: dict) -> dict:
-    sys.path.insert(0, str(ROOT))
     from tools import pagefind_index
 
     pagefind_index.index(Path(spec["output"]), cache=Path(spec["cache"]))

@@ -43,8 +43,6 @@ from pathlib import Path
 from urllib.parse import quote_plus, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 CHROMIUM = "/usr/bin/chromium"
 QUERIES = ("bac ha", "thi dua", "khen thưởng")

@@ -51,11 +51,9 @@ from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from plugins.vietnamese.text import fold
 
-from plugins.vietnamese.text import fold  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 BUNDLE_DIR = "pagefind"
 LEXICON_FILE = "tieng-viet.json"
