@@ -149,8 +149,7 @@ PLUGINS = [
     "plugins.checks",
     "plugins.honours",
     "plugins.related",
-    "plugins.compress",  # keep last: compresses what every other plugin wrote
-]
+]  # .gz/.br copies are made by tools/build.py once everything is written (tools/compress)
 
 # Menu shown in the header (label, URL relative to the site root).
 MENU = [
