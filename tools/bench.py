@@ -241,6 +241,8 @@ def child(spec: dict) -> dict:
     from pelican import Pelican
     from pelican.settings import read_settings
 
+    from tools.build import run_compress
+
     content, output, cache = Path(spec["content"]), Path(spec["output"]), Path(spec["cache"])
     if output.exists():
         shutil.rmtree(output)
@@ -286,14 +288,17 @@ def child(spec: dict) -> dict:
         timer.install()
         pelican.run()
         stages["pelican"] = time.perf_counter() - at
-        # The compress plugin's worker processes, forked from this one: their resident size
-        # counts the pages they share with it (their own memory is a few tens of MB).
-        workers_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         if _optional("tools.pagefind_index") is not None:
             # In a process of its own, as in tools/build.py (Pelican runs apart from it there).
             at = time.perf_counter()
             indexing = _run_indexing(output, cache / "pagefind")
             stages["pagefind"] = time.perf_counter() - at
+        # .gz/.br of everything, the last step as in tools/build.py (worker processes forked
+        # from this one: their resident size counts the pages they share with it).
+        at = time.perf_counter()
+        run_compress(output, ROOT / "pelicanconf.py", cache)
+        stages["compress"] = time.perf_counter() - at
+        workers_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     total = time.perf_counter() - started
     usage_self = resource.getrusage(resource.RUSAGE_SELF)
     usage_children = resource.getrusage(resource.RUSAGE_CHILDREN)
