@@ -10,17 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_content, pelican_build, serving
-
-HEADER = """Title: {title}
-Date: {date}
-Category: {category}
-Tags: {tags}
-Authors: Ban biên tập
-Summary: {summary}
-
-{body}
-"""
+from tests.support import article, make_content, pelican_build, serving
 
 # slug -> (topic, title, date, category, summary, body)
 ARTICLES = {
@@ -174,9 +164,9 @@ PAIRS = [  # typed without diacritics, typed correctly
 def content_files() -> dict[str, str]:
     files = {}
     for slug, (topic, title, date, category, summary, body) in ARTICLES.items():
-        files[f"articles/{slug}.md"] = HEADER.format(
-            title=title, date=date, category=category, tags=topic, summary=summary, body=body
-        ).replace("Title:", f"Slug: {slug}\nTitle:", 1)
+        files[f"articles/{slug}.md"] = article(
+            title, date, category, summary, body=body, slug=slug, tags=topic, authors="Ban biên tập"
+        )
     files["pages/giong-dua-hau.md"] = OTHER_PAGE
     return files
 

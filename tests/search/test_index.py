@@ -215,7 +215,7 @@ def test_the_cache_keeps_the_last_few_bundles(tmp_path):
 
 
 def test_make_html_reuses_the_bundle_when_no_page_changed(tmp_path, monkeypatch):
-    from tests.conftest import make_content
+    from tests.support import make_content
     from tools.build import build
 
     content = make_content(tmp_path / "content", dict(list(content_files().items())[:2]))
@@ -438,7 +438,7 @@ def test_missing_site_folder_is_a_vietnamese_error(tmp_path):
 
 
 def test_pagefind_failure_stops_the_build_and_keeps_output(tmp_path, monkeypatch):
-    from tests.conftest import make_content
+    from tests.support import make_content
     from tools.build import BuildFailed, build
 
     content = make_content(tmp_path / "content", dict(list(content_files().items())[:2]))

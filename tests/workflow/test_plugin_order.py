@@ -12,8 +12,7 @@ import random
 import pytest
 from pelican.settings import read_settings
 
-from tests.conftest import ROOT, pelican_build
-from tests.workflow.test_reproducible import differences
+from tests.support import ROOT, differences, pelican_build
 
 PLUGINS = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import shutil
 
+from tests.support import build_cli, differences
 from tests.workflow.helpers import article
 from tests.workflow.site import small_site
-from tests.workflow.test_reproducible import build_cli, differences
 
 
 def edit(content):
