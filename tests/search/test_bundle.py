@@ -178,3 +178,11 @@ def test_a_merger_bug_is_not_swallowed(search_site, tmp_path, monkeypatch):
     with pytest.raises(ZeroDivisionError):
         index(site)
     assert not (site / "pagefind").exists()
+
+
+def test_pagefind_1_6_page_entries_are_refused_by_the_merger():
+    # Pagefind 1.6.0 (npm) writes [name, word count, ""] for each page: not merged.
+    meta = bundle.Meta("1.6.0", [["vi_98bd391", 20, ""]], [], [], [], [])
+    with pytest.raises(bundle.BundleFormatError, match="unexpected page entry"):
+        bundle.pages_of(meta)
+    assert bundle.pages_of(bundle.Meta("1.5.2", [["vi_1", 3]], [], [], [], [])) == [("vi_1", 3)]

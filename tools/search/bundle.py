@@ -154,6 +154,14 @@ def read_meta(bundle: Path, entry: Entry) -> Meta:
     return Meta(*value)
 
 
+def pages_of(meta: Meta) -> list[tuple[str, int]]:
+    """(fragment name, word count) of each page, in page-number order."""
+    for page in meta.pages:  # Pagefind 1.6 added a third value to each, for one
+        if not (isinstance(page, list) and len(page) == 2 and isinstance(page[0], str)):
+            raise BundleFormatError(f"unexpected page entry {page!r}")
+    return [(name, words) for name, words in meta.pages]
+
+
 def write_meta(bundle: Path, entry: Entry, meta: Meta) -> str:
     """Write the metadata file, named after its content, in place of the entry's one; the
     entry is updated. Returns the new name."""

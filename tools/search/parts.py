@@ -147,7 +147,7 @@ def merge_parts(folders: list[Path], bundle: Path, site: Path) -> None:
     pages, urls, taken = [], [], set()
     (bundle / "fragment").mkdir(parents=True, exist_ok=True)
     for part in parts:
-        for name, word_count in part.meta.pages:
+        for name, word_count in fmt.pages_of(part.meta):
             source = part.folder / "fragment" / f"{name}.pf_fragment"
             raw = fmt.read_fragment_raw(source)
             urls.append(json.loads(raw)["url"])
