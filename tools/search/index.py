@@ -46,7 +46,8 @@ def _index_in_parts(site: Path, bundle: Path, site_scan: scan.SiteScan) -> bool:
         warn(
             f"Pagefind {version} chưa được kiểm chứng với bộ ghép chỉ mục (chỉ "
             f"{', '.join(sorted(fmt.SUPPORTED_VERSIONS))}); trang có {site_scan.body_pages} "
-            "trang được lập chỉ mục trong một lần chạy, tốn khoảng 160 kB bộ nhớ mỗi trang. "
+            "trang được lập chỉ mục trong một lần chạy, tốn khoảng 160 đến 220 kB bộ nhớ mỗi "
+            "trang. "
             "Cách sửa: dùng đúng phiên bản pagefind[bin] ghi trong pyproject.toml. "
             f"(search index: Pagefind {version} not supported by the merger; one run)"
         )
