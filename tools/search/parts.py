@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
+from plugins.vietnamese.gc_pause import paused
 from tools.search import bundle as fmt
 from tools.search import run, scan
 
@@ -170,7 +171,8 @@ def merge_parts(folders: list[Path], bundle: Path, site: Path) -> None:
         values = sorted([value, numbers] for value, numbers in filters[filter_name].items())
         meta_filters.append([filter_name, fmt.write_filter(bundle, language, filter_name, values)])
 
-    chunks = fmt.write_index(bundle, language, _merged_words(parts))
+    with paused():  # millions of small lists, no cycles: the collector would walk them again
+        chunks = fmt.write_index(bundle, language, _merged_words(parts))
     meta = fmt.Meta(metas[0].version, pages, chunks, meta_filters, sorts, fields)
     fmt.write_meta(bundle, entries[0], meta)  # and the entry, from the first part's
 
