@@ -15,8 +15,36 @@ if str(ROOT) not in sys.path:  # so that `plugins.<name>` imports from any worki
 AUTHOR = "Ban biên tập"
 SITENAME = "Thi đua - Khen thưởng"
 SITESUBTITLE = "Trang tin công tác thi đua, khen thưởng và các khối thi đua"
-PUBLISHER = "Hội đồng Thi đua - Khen thưởng tỉnh"
+PUBLISHER = "Hội đồng Thi đua - Khen thưởng tỉnh Lào Cai"
 SITEURL = ""
+
+# The newsroom's identity, printed in every page's footer as Vietnamese news sites do
+# (owning agency, address, contacts, licence, person responsible for content) with links to
+# its social accounts. One namespaced setting, read by theme/templates/partials/footer.html;
+# a missing key is simply not printed. `example: True` marks the values below as samples
+# (the footer says so): replace them with the real ones, then set it to False.
+NEWSROOM = {
+    "example": True,
+    "name": "Trang tin Thi đua - Khen thưởng tỉnh Lào Cai",
+    "agency": "Hội đồng Thi đua - Khen thưởng tỉnh Lào Cai",
+    "address": (
+        "Tầng 3, Khu hành chính tổng hợp, số 18 đường Hoàng Liên, phường Lào Cai, tỉnh Lào Cai"
+    ),
+    "phone": "0214 3 800 123",
+    "email": "bientap@thiduakhenthuong.example.vn",
+    "licence": (
+        "Giấy phép thiết lập trang thông tin điện tử tổng hợp số 00/GP-STTTT ngày 01/01/2022"
+        " của Sở Thông tin và Truyền thông tỉnh Lào Cai"
+    ),
+    "responsible": "Chịu trách nhiệm nội dung: Trưởng Ban biên tập Nguyễn Văn A",
+    # (name, URL): the icon is theme/static/img/social/<name in lower case>.svg
+    "social": [
+        ("Facebook", "https://www.facebook.com/thiduakhenthuong.example"),
+        ("YouTube", "https://www.youtube.com/@thiduakhenthuong.example"),
+        ("Zalo", "https://zalo.me/thiduakhenthuong.example"),
+        ("X", "https://x.com/thiduakhenthuong_example"),
+    ],
+}
 PATH = "content"
 OUTPUT_PATH = "output"
 THEME = "theme"

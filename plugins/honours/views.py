@@ -134,6 +134,13 @@ def count_by_year(data: HonoursData, rows: list[Recipient]) -> list[YearCount]:
     ]
 
 
+# The chart is drawn at its own size (never stretched, so its 13 px labels stay 13 px): at
+# most FIT_WIDTH wide when the years allow it (a 360 px phone's column), bars narrowing to
+# MIN_PITCH per year; 212 px tall whatever the data.
+FIT_WIDTH = 320
+MIN_PITCH = 40  # a year label ("2023" at 13 px) needs about 30 px
+
+
 def bar_chart(years: list[YearCount], bar_width: int = 40, gap: int = 24) -> Chart | None:
     if not years:
         return None
@@ -141,6 +148,11 @@ def bar_chart(years: list[YearCount], bar_width: int = 40, gap: int = 24) -> Cha
     top, bottom, left = 24, 28, 12
     plot = 160
     width = left * 2 + len(years) * (bar_width + gap) - gap
+    if width > FIT_WIDTH:
+        gap = 12
+        pitch = max(MIN_PITCH, (FIT_WIDTH - left * 2 + gap) // len(years))
+        bar_width = pitch - gap
+        width = left * 2 + len(years) * pitch - gap
     bars = []
     for index, year in enumerate(years):
         height = round(plot * year.total / maximum, 1)

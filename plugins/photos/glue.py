@@ -12,6 +12,7 @@ One key is published in the context: `context["photos"]`, a `PhotoIndex`.
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
@@ -28,10 +29,14 @@ from pelican.utils import get_relative_path, path_to_url
 
 from plugins.vietnamese.errors import SiteError, SiteErrors
 
-from .markup import Found, picture, rewrite, url
+from .markup import Found, picture, rewrite, take_lead_figure, url
 from .process import Photo, PhotoMaker, is_photo, is_refused, publish
 from .settings import PhotoSettings
 
+ARTICLE_LISTS = frozenset(
+    {"articles", "translations", "drafts", "drafts_translations", "hidden_articles"}
+    | {"hidden_translations"}
+)
 CONTENT_LISTS = (  # attributes of the article and page generators holding content objects
     "articles",
     "translations",
@@ -46,6 +51,7 @@ CONTENT_LISTS = (  # attributes of the article and page generators holding conte
 )
 STATIC_MARKERS = ("{static}", "|static|", "{attach}", "|attach|")
 _HAS_IMG = re.compile("<img", re.IGNORECASE)
+_STATIC_SRC = re.compile(r'\ssrc="[{|](?:static|attach)[}|][^"]*"')
 
 
 @dataclass
@@ -167,7 +173,7 @@ def finalize(generators) -> None:
                 if id(content) in seen:
                     continue
                 seen.add(id(content))
-                if _rewrite_content(content, index, cfg):
+                if _rewrite_content(content, index, cfg, name in ARTICLE_LISTS):
                     changed.add(id(content))
     if changed:
         _forget_rendered(changed)
@@ -192,10 +198,14 @@ def _take_statics(generators, index: PhotoIndex) -> list:
     return kept
 
 
-def _rewrite_content(content, index: PhotoIndex, cfg: PhotoSettings) -> bool:
+def _rewrite_content(content, index: PhotoIndex, cfg: PhotoSettings, article: bool) -> bool:
+    """Rewrite the photos of one article or page. For an article, also set `lead_figure`:
+    the lead photo's figure (with its caption) to show under the lead, taken out of the body
+    so that it is never shown twice; None when the body starts with it or has no lead."""
     body = getattr(content, "_content", None)
     lead_source = _lead_source(content)
     relative_dir = content.relative_dir
+    prefix = _prefix(cfg, content)
 
     def lookup(src: str) -> Photo | None:
         source = source_of(src, relative_dir)
@@ -204,7 +214,7 @@ def _rewrite_content(content, index: PhotoIndex, cfg: PhotoSettings) -> bool:
     changed = False
     found: list[Found] = []
     if body and _HAS_IMG.search(body):
-        new_body, found = rewrite(body, lookup, _prefix(cfg, content), cfg.sizes, lead_source)
+        new_body, found = rewrite(body, lookup, prefix, cfg.sizes, lead_source)
         if new_body != body:
             content._content = new_body
             changed = True
@@ -216,6 +226,27 @@ def _rewrite_content(content, index: PhotoIndex, cfg: PhotoSettings) -> bool:
         lead = found[0]
     if lead is not None:
         index.leads[content.source_path] = lead
+    if article and not hasattr(content, "lead_figure"):
+        content.lead_figure = None
+        if lead is not None and lead.photo.fallback:
+            in_body = any(f.photo.source == lead.photo.source for f in found)
+            if in_body:
+                rest, figure = take_lead_figure(content._content or "")
+                static = index.statics.get(lead.photo.source)
+                if figure is not None and static is not None:
+                    # Pelican resolves {static} links only in the body: resolve this one here
+                    src = html.escape(url(prefix, static.url), quote=True)
+                    figure = _STATIC_SRC.sub(f' src="{src}"', figure, count=1)
+                    content._content = rest
+                    content.lead_figure = Markup(figure)
+                    changed = True
+            else:  # the Image metadata names a photo the body does not show
+                static = index.statics.get(lead.photo.source)
+                src = None if static is None else url(prefix, static.url)
+                made = picture(
+                    lead.photo, prefix, src=src, alt=lead.alt, sizes=cfg.sizes, lead=True
+                )
+                content.lead_figure = Markup(f'<figure class="anh">{made}</figure>')
     return changed
 
 

@@ -145,3 +145,26 @@ def rewrite(
     if "<img" not in body and "<IMG" not in body:
         return body, found
     return _IMG.sub(replace, body), found
+
+
+_FIGURE = re.compile(r"<figure\b[^>]*>.*?</figure\s*>", re.IGNORECASE | re.DOTALL)
+_LEAD_MARK = 'fetchpriority="high"'  # what `picture(lead=True)` puts on the lead's <img>
+
+
+def take_lead_figure(body: str) -> tuple[str, str | None]:
+    """The figure of the lead photo out of a rewritten body, to be shown under the lead.
+
+    Returns (body, None) when the body already starts with that figure (it is under the lead
+    where it is), when the lead photo is not in a <figure>, or when it is not in the body;
+    else (the body without the figure, the figure). The figure keeps its caption.
+    """
+    if _LEAD_MARK not in body:
+        return body, None
+    for match in _FIGURE.finditer(body):
+        if _LEAD_MARK not in match.group(0):
+            continue
+        if not body[: match.start()].strip():
+            return body, None  # the body starts with it
+        rest = body[: match.start()].rstrip() + "\n" + body[match.end() :].lstrip()
+        return rest, match.group(0)
+    return body, None

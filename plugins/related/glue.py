@@ -5,7 +5,10 @@ In `all_generators_finalized` it turns the published articles into `rank.Doc`s, 
 touched):
 
 - `related_same_category`: "Tin cùng chuyên mục", a list of Articles;
-- `related_similar`: "Có thể bạn quan tâm", a list of Articles (never a draft, never itself);
+- `related_similar`: "Có thể bạn quan tâm", a list of Articles (never a draft, never itself,
+  never one of the same page's "Tin cùng chuyên mục");
+- `related_teaser`: the Summary as plain text cut at a word boundary to about
+  `teaser_words` words, with "…" (the teaser of the article's item in those lists);
 - `mentioned_units`: unit ids, those of the `Units` metadata first, then the units whose
   names the text mentions (unless `Mentions: off`), in order of first appearance.
 
@@ -29,9 +32,9 @@ from pelican.utils import get_relative_path, path_to_url
 from plugins.vietnamese.errors import SiteError, SiteErrors
 
 from .mentions import MentionFinder, link_first_mentions, mentioned_units
-from .rank import Doc, Index, same_category
+from .rank import Doc, Index, same_category, share_lists
 from .settings import RelatedSettings
-from .text import html_to_text
+from .text import html_to_text, teaser
 
 logger = logging.getLogger(__name__)
 
@@ -226,18 +229,34 @@ def add_related(generators) -> None:
     docs = [doc_of[id(article)] for article in published]
     index = Index(docs, settings.rank)
     similar = index.similar_all()
-    same = same_category(docs, settings.same_category_count)
+    # The two lists of a page never share an article: "Tin cùng chuyên mục" leaves out what
+    # "Có thể bạn quan tâm" shows (the similar list stays as ranked: its precision is what
+    # tests/related measures) and reaches further back instead; when too few are left, the
+    # lowest-ranked similar articles of the same category move over (rank.share_lists).
+    same = same_category(
+        docs, settings.same_category_count, {k: set(v) for k, v in similar.items()}
+    )
+    doc_by_key = {doc.key: doc for doc in docs}
+    similar_min = settings.rank.similar_min
     for article in published:
         key = doc_of[id(article)].key
-        article.related_same_category = [by_key[k] for k in same.get(key, [])]
-        article.related_similar = [by_key[k] for k in similar.get(key, [])]
+        mine, theirs = share_lists(
+            key, similar.get(key, []), same.get(key, []), doc_by_key, similar_min=similar_min
+        )
+        article.related_same_category = [by_key[k] for k in theirs]
+        article.related_similar = [by_key[k] for k in mine]
     for article in others:
         doc = doc_of[id(article)]
         ranked = index.similar_to_new(doc)
-        article.related_similar = [by_key[r.key] for r in ranked if r.kept]
-        article.related_same_category = [
-            by_key[k] for k in same_category([*docs, doc], settings.same_category_count)[doc.key]
-        ]
+        kept = [r.key for r in ranked if r.kept]
+        near = same_category([*docs, doc], settings.same_category_count, {doc.key: set(kept)})
+        mine, theirs = share_lists(
+            doc.key, kept, near[doc.key], {**doc_by_key, doc.key: doc}, similar_min=similar_min
+        )
+        article.related_similar = [by_key[k] for k in mine]
+        article.related_same_category = [by_key[k] for k in theirs]
+    for article in [*published, *others]:
+        article.related_teaser = teaser(doc_of[id(article)].summary, settings.teaser_words)
 
     honours = context.get("honours")
     by_unit = _add_mentions([*published, *others], doc_of, honours, settings, generator.settings)

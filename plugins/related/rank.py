@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from heapq import heappush, heapreplace
@@ -95,20 +95,68 @@ def order_key(doc: Doc) -> tuple:
     return (_epoch_days(doc.date), doc.slug, doc.key)
 
 
-def same_category(docs: Sequence[Doc], count: int = 6) -> dict[str, list[str]]:
-    """Key -> keys of the "Tin cùng chuyên mục" list, newest first."""
+def same_category(
+    docs: Sequence[Doc], count: int = 6, exclude: Mapping[str, Collection[str]] | None = None
+) -> dict[str, list[str]]:
+    """Key -> keys of the "Tin cùng chuyên mục" list, newest first: the `count` nearest
+    older articles of the category, topped up with the nearest newer ones. `exclude[key]`:
+    articles not to list for `key` (those already in its "Có thể bạn quan tâm"); the list
+    then reaches further, so it keeps `count` items when the category has them."""
     groups: dict[str, list[Doc]] = {}
     for doc in sorted(docs, key=order_key):
         groups.setdefault(doc.category, []).append(doc)
     result: dict[str, list[str]] = {}
     for group in groups.values():
         for position, doc in enumerate(group):
-            older = group[max(0, position - count) : position]
-            missing = count - len(older)
-            newer = group[position + 1 : position + 1 + missing] if missing > 0 else []
-            chosen = older + newer
-            result[doc.key] = [other.key for other in reversed(chosen)]
+            skip = exclude.get(doc.key) if exclude else None
+            if not skip:
+                older = group[max(0, position - count) : position]
+                missing = count - len(older)
+                newer = group[position + 1 : position + 1 + missing] if missing > 0 else []
+                chosen = older + newer
+                result[doc.key] = [other.key for other in reversed(chosen)]
+                continue
+            picked: list[int] = []
+            for index in range(position - 1, -1, -1):
+                if len(picked) == count:
+                    break
+                if group[index].key not in skip:
+                    picked.append(index)
+            for index in range(position + 1, len(group)):
+                if len(picked) == count:
+                    break
+                if group[index].key not in skip:
+                    picked.append(index)
+            result[doc.key] = [group[index].key for index in sorted(picked, reverse=True)]
     return result
+
+
+def share_lists(
+    key: str,
+    similar: list[str],
+    same: list[str],
+    docs: Mapping[str, Doc],
+    minimum: int = 3,
+    similar_min: int = 3,
+) -> tuple[list[str], list[str]]:
+    """The two lists of one page, sharing no article: (similar, same category).
+
+    `same` already leaves out the articles of `similar` (same_category with `exclude`). When
+    that leaves "Tin cùng chuyên mục" under `minimum` items, the lowest-ranked articles of
+    "Có thể bạn quan tâm" that are of the page's category move to it, as long as that list
+    keeps `similar_min` items; the category list stays newest first."""
+    if len(same) >= minimum or len(similar) <= similar_min:
+        return similar, same
+    category = docs[key].category
+    similar, same = list(similar), list(same)
+    for other in reversed(list(similar)):
+        if len(same) >= minimum or len(similar) <= similar_min:
+            break
+        if docs[other].category == category:
+            similar.remove(other)
+            same.append(other)
+    same.sort(key=lambda k: order_key(docs[k]), reverse=True)
+    return similar, same
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ class RankSettings:
 @dataclass(frozen=True)
 class RelatedSettings:
     same_category_count: int = 6
+    teaser_words: int = 30  # an item of the related lists shows this much of its Summary
     rank: RankSettings = RankSettings()
     mentions: bool = True  # detect unit names in articles (an article can say "Mentions: off")
     unit_url: str = "don-vi/{id}/"  # used when the honours data gives a unit no url

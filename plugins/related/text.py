@@ -194,6 +194,15 @@ class Tokenizer:
         return [texts[n] for n in ids if n], [f"{texts[a]} {texts[b]}" for a, b in pairs]
 
 
+def teaser(text: str, words: int = 30) -> str:
+    """`text` (plain) cut at a word boundary to at most `words` words, ending with "…" when
+    something was cut ("" for no text). Punctuation left dangling at the cut is dropped."""
+    parts = text.split()
+    if len(parts) <= words:
+        return " ".join(parts)
+    return " ".join(parts[:words]).rstrip(",;:.–—-") + "…"
+
+
 def split_terms(text: str, stop_words: Iterable[str] = STOP_WORDS) -> tuple[list, list]:
     """Content syllables and content syllable pairs ("thi đua") of a text, in text order."""
     return Tokenizer(stop_words).split(text)

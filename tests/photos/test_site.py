@@ -83,8 +83,13 @@ def built(tmp_path_factory):
 
 def test_article_photos_become_pictures_with_working_urls(built):
     page = soup(built / PAGE)
-    pictures = page.select(".article-body figure > picture")
+    # The lead photo (the body's first) is shown under the lead, with its caption, and only
+    # there; the other stays in the body.
+    pictures = page.select(".lead-figure figure > picture, .article-body figure > picture")
     assert len(pictures) == 2
+    assert page.select_one(".lead-figure figcaption").get_text() == "Tuần tra đường biên."
+    assert len(page.select(".article-body figure > picture")) == 1
+    assert "don-bien-phong" not in str(page.select_one(".article-body"))
     for picture in pictures:
         source, img = picture.source, picture.img
         assert source["type"] == "image/webp" and source["sizes"] == img["sizes"]
@@ -127,8 +132,12 @@ def test_template_helper_renders_lead_photo_and_thumbnails(built):
 
 def test_image_metadata_makes_another_photo_the_lead(tmp_path):
     out = build(tmp_path, site(tmp_path, image_line="Image: {static}/images/so-do.png"))
-    first, second = soup(out / PAGE).select(".article-body picture img")
-    assert first["loading"] == "lazy" and "loading" not in second.attrs
+    page = soup(out / PAGE)
+    [lead_img] = page.select(".lead-figure picture img")
+    [body_img] = page.select(".article-body picture img")
+    assert lead_img["width"] == "700" and "loading" not in lead_img.attrs
+    assert lead_img["fetchpriority"] == "high"
+    assert body_img["loading"] == "lazy" and "don-bien-phong" in body_img["src"]
     lead = soup(out / "index.html").select_one(".lead picture img")
     assert lead["width"] == "700"
 
@@ -171,3 +180,23 @@ def test_static_file_on_a_variant_path_is_an_error(tmp_path):
         build(tmp_path, content, name="out2")
     report = caught.value.report()
     assert f"images/_v/{variant}" in report and "trùng đường dẫn" in report
+
+
+def test_lead_photo_already_first_in_the_body_stays_there(tmp_path):
+    article = ARTICLE.format(image="").replace("Đoạn mở đầu.\n\n", "")
+    content = site(tmp_path, **{"articles/a.md": article})
+    out = build(tmp_path, content)
+    page = soup(out / PAGE)
+    assert page.select_one(".lead-figure") is None
+    assert len(page.select(".article-body figure > picture")) == 2
+
+
+def test_image_metadata_not_in_the_body_is_shown_under_the_lead(tmp_path):
+    extra = {"images/rieng.png": png_bytes(size=(640, 320))}
+    content = site(tmp_path, image_line="Image: {static}/images/rieng.png", **extra)
+    out = build(tmp_path, content)
+    page = soup(out / PAGE)
+    [img] = page.select(".lead-figure picture img")
+    assert img["width"] == "640" and "loading" not in img.attrs
+    assert_urls_resolve(out, PAGE, img)
+    assert len(page.select(".article-body figure > picture")) == 2

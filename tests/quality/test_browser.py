@@ -2,8 +2,10 @@
 
 Each page kind (home, article, unit, bloc, decision, search, 404) is visited once at 1280 px
 and once at 360 px (a phone: touch, mobile viewport). A visit records the console, every
-request, the layout width, a full-page screenshot (test-artifacts/screenshots/), axe-core's
-verdict and the keyboard focus order; the tests below each judge one of these.
+request and the broken resources (judged by browser_kit.py once every image has loaded,
+before anything can cancel a request), the layout width, a full-page screenshot
+(test-artifacts/screenshots/), axe-core's verdict and the keyboard focus order; the tests
+below each judge one of these.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
+from tests.quality.browser_kit import NetworkLog, load_images
 from tests.quality.conftest import PAGE_KINDS, WIDTHS
 from tests.quality.sitecheck import summary
 
@@ -27,6 +30,14 @@ BLOCKING_IMPACTS = ("serious", "critical")
 MAX_TAB_STOPS = 45
 CASES = [(kind, width) for kind in PAGE_KINDS for width in WIDTHS]
 IDS = [f"{kind}-{width}" for kind, width in CASES]
+
+# The search page has answered: its status line speaks and the result list is not busy.
+SEARCH_DONE_JS = """() => {
+  const status = document.getElementById('tim-kiem-trang-thai');
+  const list = document.getElementById('ket-qua');
+  return !!status && status.textContent.trim() !== ''
+    && !!list && list.getAttribute('aria-busy') !== 'true';
+}"""
 
 # Where the layout is wider than the viewport: elements sticking out on the right, except
 # those inside a container that scrolls or clips (a wide table in .table-scroll is fine).
@@ -137,16 +148,8 @@ def _tour_visit(browser, site, origin, path, kind, width, screenshots) -> Visit:
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: visit.console.append(f"uncaught error: {error}"))
-    page.on("request", lambda request: visit.requests.append(request.url))
-    page.on("requestfailed", lambda r: visit.failed.append(f"{r.url} ({r.failure})"))
-    page.on(
-        "response",
-        lambda r: (
-            visit.failed.append(f"{r.url} → HTTP {r.status}")
-            if r.status >= 400 and r.url != url
-            else None
-        ),
-    )
+    # The 404 page's own status is expected; every other request is judged by browser_kit.
+    network = NetworkLog(page, expected_errors={url} if kind == "404" else ())
     if kind == "404":  # as a static host answers any missing URL: 404.html, status 404
         body = (site.root / "404.html").read_bytes()
         page.route(
@@ -158,13 +161,13 @@ def _tour_visit(browser, site, origin, path, kind, width, screenshots) -> Visit:
     try:
         response = page.goto(url, wait_until="load")
         visit.status = response.status if response else None
-        if kind == "search":
-            page.wait_for_load_state("networkidle")
-        # Load the lazy images now, so that every image is fetched (and checked).
-        page.evaluate("() => { for (const i of document.images) i.loading = 'eager'; }")
-        page.wait_for_function(
-            "() => [...document.images].every((i) => i.complete)", timeout=10_000
-        )
+        if kind == "search":  # the results are shown (not "the network was quiet a while")
+            page.wait_for_function(SEARCH_DONE_JS, timeout=15_000)
+        # Load the lazy images now, so that every image is fetched (and checked), and judge
+        # the requests before the screenshot and the keyboard tour can cancel any.
+        load_images(page)
+        visit.failed = network.verdict(page)
+        visit.requests = network.urls
         visit.h1 = page.locator("h1").all_inner_texts()
         visit.layout = page.evaluate(OVERFLOW_JS)
         visit.screenshot = screenshots / f"{kind}-{width}.png"
@@ -195,10 +198,10 @@ def _tour_visit(browser, site, origin, path, kind, width, screenshots) -> Visit:
 
 
 @pytest.fixture(scope="session")
-def tour(request, site, served_site, page_kinds, screenshots, tmp_path_factory):
-    """tour(kind, width) → the Visit of that page kind at that width.
+def tours(request, site, served_site, page_kinds, screenshots, tmp_path_factory):
+    """tours(kind, width, round) → the Visit of that page kind at that width.
 
-    Each page is visited once per run, whichever xdist worker asks first: the record is
+    Each page is visited once per round, whichever xdist worker asks first: the record is
     shared through a file (the others wait for it), so the tests of one visit may run on
     any worker.
     """
@@ -208,12 +211,13 @@ def tour(request, site, served_site, page_kinds, screenshots, tmp_path_factory):
     folder = shared / "browser-tour"
     folder.mkdir(exist_ok=True)
 
-    def visit(kind: str, width: int) -> Visit:
+    def visit(kind: str, width: int, round_: int) -> Visit:
         path = page_kinds.get(kind)
         if not path:
             pytest.fail(f"the built sample site has no {kind} page (see test_links)")
-        record = folder / f"{kind}-{width}.json"
-        with open(folder / f"{kind}-{width}.lock", "w") as lock:
+        name = f"{kind}-{width}-{round_}"
+        record = folder / f"{name}.json"
+        with open(folder / f"{name}.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if not record.exists():
                 browser = request.getfixturevalue("browser")
@@ -233,6 +237,15 @@ def tour(request, site, served_site, page_kinds, screenshots, tmp_path_factory):
         return done
 
     return visit
+
+
+@pytest.fixture
+def tour(request, tours):
+    """tour(kind, width) → the Visit of this round: one round per run, or with pytest-repeat
+    (`pytest --count 20`) one per repetition, so that each repetition visits the pages again."""
+    callspec = getattr(request.node, "callspec", None)
+    round_ = callspec.params.get("__pytest_repeat_step_number", 0) if callspec else 0
+    return lambda kind, width: tours(kind, width, round_)
 
 
 @pytest.mark.parametrize(("kind", "width"), CASES, ids=IDS)

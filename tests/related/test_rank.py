@@ -164,3 +164,26 @@ def test_settings_have_defaults_and_reject_unknown_keys():
     assert custom.rank.similar_count == 4 and custom.mentions is False
     with pytest.raises(ValueError, match="similar_cout"):
         RelatedSettings.from_pelican({"RELATED": {"similar_cout": 4}})
+
+
+def test_share_lists_moves_low_ranked_same_category_articles_when_the_category_list_is_short():
+    from datetime import datetime
+
+    from plugins.related.rank import Doc, share_lists
+
+    def doc(slug, day, category="A"):
+        return Doc(
+            key=slug, slug=slug, date=datetime(2024, 1, day), category=category,
+            title=slug, summary="", body="",
+        )  # fmt: skip
+
+    docs = {d.key: d for d in [doc("p", 10), *(doc(f"a{i}", i) for i in range(1, 6))]}
+    docs["b1"] = doc("b1", 7, "B")
+    # similar: a1..a4 (A) and b1 (B), best first; one A article is left for the category list
+    similar, same = share_lists("p", ["a1", "b1", "a2", "a3", "a4"], ["a5"], docs)
+    assert similar == ["a1", "b1", "a2"]
+    assert same == ["a5", "a4", "a3"]  # newest first
+    assert not set(similar) & set(same)
+    # never below similar_min, and nothing moves when the category list is long enough
+    assert share_lists("p", ["a1", "a2", "a3"], [], docs) == (["a1", "a2", "a3"], [])
+    assert share_lists("p", ["a1", "a2", "a3", "a4"], ["x", "y", "z"], docs)[1] == ["x", "y", "z"]

@@ -131,8 +131,31 @@ def test_same_category_lists_older_then_newer_articles(site):
     found = [
         slug_of(site, "hoc-3", href) for _, href in links(site, "hoc-3", "Tin cùng chuyên mục")
     ]
-    # Xã hội, newest first: older hoc-1, then the newer ones fill the list; never the draft
-    assert found == ["xa-moi", "lu-3", "lu-1", "hoc-4", "hoc-1"]
+    similar = {
+        slug_of(site, "hoc-3", href) for _, href in links(site, "hoc-3", "Có thể bạn quan tâm")
+    }
+    # Xã hội, newest first: older hoc-1, then the newer ones fill the list; never the draft,
+    # and never an article already in "Có thể bạn quan tâm" (hoc-4 and hoc-1 are there)
+    assert {"hoc-4", "hoc-1"} <= similar
+    assert found == ["xa-moi", "lu-3", "lu-1"]
+
+
+def test_the_two_lists_never_share_an_article_and_items_have_teasers(site):
+    for slug in ARTICLES:
+        if slug == "nhap":
+            continue
+        same = [slug_of(site, slug, h) for _, h in links(site, slug, "Tin cùng chuyên mục")]
+        similar = [slug_of(site, slug, h) for _, h in links(site, slug, "Có thể bạn quan tâm")]
+        assert not set(same) & set(similar), slug
+        for heading in ("Tin cùng chuyên mục", "Có thể bạn quan tâm"):
+            found = section(page(site, URLS[slug]), heading)
+            if found is None:
+                continue
+            for item in found.select("li.related-item"):
+                assert item.select_one(".related-title a") is not None
+                assert item.select_one("time") is not None
+                teaser = item.select_one("p.related-teaser")
+                assert teaser is not None and teaser.get_text(strip=True), (slug, item)
 
 
 def test_a_draft_is_never_linked(site):

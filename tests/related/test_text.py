@@ -44,3 +44,14 @@ def test_html_to_text_drops_tags_code_and_decodes_entities():
     text = html_to_text("<p>Bắc&nbsp;Hà &amp; Sa Pa</p><pre>mã nguồn</pre><script>x()</script>")
     assert "Bắc\xa0Hà & Sa Pa" in text
     assert "mã nguồn" not in text and "x()" not in text
+
+
+def test_teaser_cuts_at_a_word_boundary_with_an_ellipsis():
+    from plugins.related.text import teaser
+
+    words = [f"từ{i}" for i in range(40)]
+    cut = teaser(" ".join(words) + ".", 30)
+    assert cut == " ".join(words[:30]) + "…"
+    assert teaser("Ngắn  gọn,\n vừa đủ.", 30) == "Ngắn gọn, vừa đủ."
+    assert teaser("một, hai, ba, bốn", 2) == "một, hai…"
+    assert teaser("", 30) == ""

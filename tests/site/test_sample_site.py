@@ -33,6 +33,13 @@ def article_pages(built_site):
 
 
 def test_every_article_page_has_what_a_news_article_needs(built_site, article_pages):
+    # category link (as written on article pages) -> its articles' links from an article page
+    category_members: dict[str, set[str]] = {}
+    for path in article_pages:
+        href = read(path).select_one(".kicker a")["href"]
+        rel = path.relative_to(built_site).parent.as_posix()
+        category_members.setdefault(href, set()).add(f"../../../{rel}/")
+    category_sizes = {href: len(members) for href, members in category_members.items()}
     for path in article_pages:
         page = read(path)
         where = path.relative_to(built_site)
@@ -50,11 +57,22 @@ def test_every_article_page_has_what_a_news_article_needs(built_site, article_pa
         assert page.select_one("a.share-x")["href"].startswith("https://x.com/intent/post?url=")
         assert page.select_one("button.share-native") and page.select_one("button.share-copy")
         headings = {h2.get_text(strip=True): h2 for h2 in page.find_all("h2")}
+        found = {}
         for title in ("Tin cùng chuyên mục", "Có thể bạn quan tâm"):
-            assert title in headings, (where, title)
-            section = headings[title].find_parent(["section", "aside"])
-            assert section is not None, (where, title)
-            assert len(section.select("a[href]")) >= 3, (where, title)
+            section = headings[title].find_parent("section") if title in headings else None
+            found[title] = [a["href"] for a in section.select("a[href]")] if section else []
+        # The two lists never share an article; "Có thể bạn quan tâm" keeps at least 3;
+        # "Tin cùng chuyên mục" has what the category has left (3 when it can; none, and no
+        # section, when every other article of the category is in "Có thể bạn quan tâm").
+        same, similar = found["Tin cùng chuyên mục"], found["Có thể bạn quan tâm"]
+        assert not set(same) & set(similar), where
+        assert len(similar) >= 3, where
+        category = page.select_one(".kicker a")["href"]
+        others = category_sizes[category] - 1
+        similar_same = sum(1 for href in similar if href in category_members[category])
+        assert len(same) >= min(3, others - similar_same), where
+        for item in page.select(".related-item"):
+            assert item.select_one(".related-teaser").get_text(strip=True), where
         ld = page.find("script", type="application/ld+json")
         assert ld and '"NewsArticle"' in ld.string, where
         assert page.find("link", rel="canonical"), where
@@ -65,7 +83,7 @@ def test_photos_are_figures_with_captions(built_site, article_pages):
     with_figures = 0
     for path in article_pages:
         page = read(path)
-        figures = page.select(".article-body figure")
+        figures = page.select(".lead-figure figure, .article-body figure")
         for figure in figures:
             assert figure.find_parent("p") is None
             image = figure.find("img")
@@ -150,3 +168,22 @@ def test_no_page_loads_anything_from_another_host(built_site):
                 if tag == "link" and "stylesheet" not in (element.get("rel") or []):
                     continue
                 assert not re.match(r"^(https?:)?//", value), (path, value)
+
+
+def test_a_long_annex_is_folded_after_its_first_rows(built_site, article_pages):
+    folded = 0
+    for path in article_pages:
+        page = read(path)
+        for fold in page.select("section.article-honours details.annex-fold"):
+            folded += 1
+            summary = fold.summary.get_text(strip=True)
+            assert re.fullmatch(r"Xem toàn bộ danh sách \(\d+ tập thể(, \d+ cá nhân)?\)", summary)
+            counts = [int(n) for n in re.findall(r"\d+", summary)]
+            assert len(fold.select("tbody tr")) == sum(counts) > 6, path
+            preview = fold.find_previous_sibling("div", class_="annex-preview")
+            assert preview is not None and len(preview.select("tbody tr")) == 3, path
+            link = fold.find_next_sibling("p").a
+            assert "quyet-dinh/" in link["href"], path
+        ids = [tag["id"] for tag in page.find_all(id=True)]
+        assert len(ids) == len(set(ids)), path
+    assert folded >= 2
