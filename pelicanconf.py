@@ -16,6 +16,7 @@ AUTHOR = "Ban biên tập"
 SITENAME = "Thi đua - Khen thưởng"
 SITESUBTITLE = "Trang tin công tác thi đua, khen thưởng và các khối thi đua"
 PUBLISHER = "Hội đồng Thi đua - Khen thưởng tỉnh Lào Cai"
+HONOURS_CONTACT_EMAIL = "bientap@thiduakhenthuong.example.vn"  # the open data catalogue
 SITEURL = ""
 
 # The newsroom's identity, printed in every page's footer as Vietnamese news sites do
@@ -184,6 +185,7 @@ PLUGINS = [
     "plugins.checks",
     "plugins.honours",
     "plugins.related",
+    "plugins.search_answers",  # direct answers on /tim-kiem/ from context["honours"]
     "plugins.compress",  # keep last: compresses what every other plugin wrote
 ]
 
@@ -197,4 +199,5 @@ MENU = [
     ("Lưu trữ", "luu-tru/"),
 ]
 SHOW_DRAFTS = False  # `make serve` turns this on so editors can preview drafts
+PREVIEW = False  # `make serve` (tools/serve.py) turns this on: pages reload after each rebuild
 WITH_FUTURE_DATES = False  # future Date = scheduled: published by the first build after it

@@ -26,11 +26,15 @@ import argparse
 import contextlib
 import ctypes
 import fcntl
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections import deque
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -40,8 +44,45 @@ RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 
 
+class Problem(NamedTuple):
+    """One mistake that stopped a build: where (file:line), what, how to fix it."""
+
+    where: str
+    message: str
+    hint: str = ""
+
+
 class BuildFailed(Exception):
-    """A step of the build failed; output/ was not touched."""
+    """A step of the build failed; output/ was not touched. `problems`: the mistakes found
+    (the checks' list, or those Pelican reported), for the preview's banner (tools/serve.py)."""
+
+    def __init__(self, message: str, problems: list[Problem] | tuple = ()):
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+# A problem line as our errors print it (plugins.vietnamese.errors.SiteError.__str__):
+# "content/x.md:4: LỖI [Category]: message Cách sửa: hint".
+_PROBLEM_LINE = re.compile(
+    r"(?P<where>\S[^\s:]*(?::\d+)?): LỖI(?: \[(?P<field>[^\]]+)\])?: (?P<message>.+?)"
+    r"(?: Cách sửa: (?P<hint>.+))?$"
+)
+
+
+def problems_in(lines) -> list[Problem]:
+    """The problems named in Pelican's log lines, in order, without repeats."""
+    found: list[Problem] = []
+    for line in lines:
+        match = _PROBLEM_LINE.search(line.strip())
+        if match is None:
+            continue
+        message = match["message"].strip()
+        if match["field"]:
+            message = f"[{match['field']}] {message}"
+        problem = Problem(match["where"], message, (match["hint"] or "").strip())
+        if problem not in found:
+            found.append(problem)
+    return found
 
 
 def sibling(output: Path, suffix: str) -> Path:
@@ -50,14 +91,29 @@ def sibling(output: Path, suffix: str) -> Path:
 
 def run_checks(content: Path) -> None:
     """`make check`'s rules; errors stop the build before Pelican starts."""
+    from plugins.checks.runner import format_problem
     from tools import check
 
-    if check.main(["--content", str(content), "--quiet-ok"]) != 0:
-        raise BuildFailed("Nội dung còn lỗi (xem danh sách ở trên); chưa xây dựng trang.")
+    report = check.check(ROOT / "pelicanconf.py", content, quiet_ok=True)
+    if report.exit_code != 0:
+        problems = []
+        for p in report.errors:
+            where = p.file if p.line is None else f"{p.file}:{p.line}"
+            message = f"[{p.field}] {p.message}" if p.field else p.message
+            problems.append(Problem(where, message, p.hint or ""))
+        if not problems:  # never expected: exit code 1 means at least one error
+            problems = [Problem("content/", format_problem(report.problems[0]))]
+        raise BuildFailed("Nội dung còn lỗi (xem danh sách ở trên); chưa xây dựng trang.", problems)
 
 
 def run_pelican(
-    content: Path, staging: Path, *, publish: bool, drafts: bool, cache: Path | None = None
+    content: Path,
+    staging: Path,
+    *,
+    publish: bool,
+    drafts: bool,
+    cache: Path | None = None,
+    extra: dict | None = None,
 ) -> None:
     settings = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
     command = [
@@ -67,11 +123,32 @@ def run_pelican(
     ]  # fmt: skip
     if cache is not None:  # one cache per output folder: builds side by side never share it
         command += ["--cache-path", str(cache)]
-    if drafts:
-        command += ["-e", "SHOW_DRAFTS=true"]
-    result = subprocess.run(command, cwd=ROOT)
-    if result.returncode != 0:
-        raise BuildFailed("Pelican không xây dựng được trang (xem lỗi ở trên).")
+    overrides = {"SHOW_DRAFTS": True} if drafts else {}
+    overrides.update(extra or {})  # e.g. the preview's address and script
+    if overrides:  # one -e with every KEY=JSON: Pelican keeps only the last -e given
+        command += ["-e", *(f"{k}={json.dumps(v)}" for k, v in sorted(overrides.items()))]
+    # Pelican's log is passed through as it comes, and its last lines are kept: the
+    # problems it names go into BuildFailed. Plain log lines (not rich's columns, which a
+    # pipe would wrap at 80 characters and pad): one problem, one line.
+    command += ["--log-handler", "plain"]
+    tail: deque[str] = deque(maxlen=400)
+    with subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True, encoding="utf-8", errors="replace",
+    ) as process:  # fmt: skip
+        for line in process.stdout:
+            sys.stdout.write(line)
+            tail.append(line)
+    sys.stdout.flush()
+    if process.returncode != 0:
+        problems = problems_in(tail) or [
+            Problem(
+                "Pelican",
+                " ".join(line.strip() for line in list(tail)[-3:]) or "Pelican dừng lại.",
+                "Xem thông báo đầy đủ trong cửa sổ dòng lệnh.",
+            )
+        ]
+        raise BuildFailed("Pelican không xây dựng được trang (xem lỗi ở trên).", problems)
     if not (staging / "index.html").is_file():
         raise BuildFailed("Pelican không tạo ra trang chủ (index.html).")
 
@@ -156,7 +233,9 @@ def build(
     publish: bool = False,
     drafts: bool = False,
     checks: bool = True,
+    extra: dict | None = None,
 ) -> None:
+    """`extra`: more Pelican settings (tools/serve.py: the address served, PREVIEW)."""
     content, output = Path(content).resolve(), Path(output).resolve()
     staging = sibling(output, "staging")
     with build_lock(output):
@@ -167,7 +246,7 @@ def build(
             if checks:
                 run_checks(content)
             cache = sibling(output, "cache")
-            run_pelican(content, staging, publish=publish, drafts=drafts, cache=cache)
+            run_pelican(content, staging, publish=publish, drafts=drafts, cache=cache, extra=extra)
             run_pagefind(staging, cache / "pagefind")
         except BuildFailed:
             shutil.rmtree(staging, ignore_errors=True)

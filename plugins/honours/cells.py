@@ -41,22 +41,24 @@ def html_text(value) -> str:
 
 class TableCells:
     """Escaped cells for one HonoursData (what repeats is escaped once and kept here, keyed
-    by the Decision and Unit objects themselves, which compare by identity)."""
+    by the Decision and Unit objects themselves, which compare by identity). `record_ids` is
+    HonoursData.record_ids: the anchor of each row is its record id."""
 
-    def __init__(self) -> None:
+    def __init__(self, record_ids: dict[tuple[str, int], str]) -> None:
+        self._record_ids = record_ids
         self._decisions: dict[Decision, tuple[str, tuple[int, str, str, str, str]]] = {}
         self._honours: dict[str, str] = {}
         self._unit_urls: dict[Unit, str] = {}
         self._unit_names: dict[Unit, str] = {}
 
     def decision(self, decision: Decision) -> tuple[str, tuple[int, str, str, str, str]]:
-        """(the start of its rows' anchors, "<id>-", and (year, URL, number, ISO date, date
-        as dd/mm/yyyy)), the date as the `iso` and `ngay` filters print it."""
+        """(its id, and (year, URL, number, ISO date, date as dd/mm/yyyy)), the date as the
+        `iso` and `ngay` filters print it."""
         cells = self._decisions.get(decision)
         if cells is None:
             day = decision.date
             cells = (
-                html_text(f"{decision.id}-"),
+                decision.id,
                 (
                     decision.year,
                     html_text(decision.url),
@@ -91,16 +93,16 @@ class TableCells:
 
     def unit_rows(self, rows) -> list[UnitRow]:
         """The rows of a unit page's table (views.Row objects, in the order given). The
-        anchor is Recipient.anchor, "<decision id>-<row index>", escaped."""
+        anchor is the record id (ASCII letters, digits and hyphens: nothing to escape)."""
         result = []
         append = result.append
-        decision_cells, honour_cell = self.decision, self.honour
+        decision_cells, honour_cell, ids = self.decision, self.honour, self._record_ids
         for row in rows:
             recipient: Recipient = row.recipient
-            anchor_start, cells = decision_cells(row.decision)
+            decision_id, cells = decision_cells(row.decision)
             append(
                 (
-                    f"{anchor_start}{recipient.index}",
+                    ids[(decision_id, recipient.index)],
                     html_text(recipient.name),
                     html_text(recipient.position),
                     honour_cell(row.honour),
@@ -115,13 +117,13 @@ class TableCells:
         result = []
         append = result.append
         day = decision.date
-        anchor_start = self.decision(decision)[0]
+        decision_id, ids = decision.id, self._record_ids
         unit_url, unit_name_on, honour_cell = self.unit_url, self.unit_name_on, self.honour
         for recipient in rows:
             unit = units[recipient.unit_id]
             append(
                 (
-                    f"{anchor_start}{recipient.index}",
+                    ids[(decision_id, recipient.index)],
                     html_text(recipient.name),
                     html_text(recipient.position),
                     unit_url(unit),

@@ -12,8 +12,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 
 from pelican import signals
@@ -23,7 +25,7 @@ from plugins.vietnamese import gc_pause
 from plugins.vietnamese.errors import SiteErrors
 from plugins.vietnamese.suggest import closest
 
-from . import opendata, views
+from . import changes, feeds, opendata, package, views
 from .cells import TableCells
 from .errors import ArticleReferenceError
 from .loader import load_honours
@@ -35,6 +37,7 @@ from .model import (
     UNITS_URL,
     YEARS_URL,
     HonoursData,
+    decision_url,
 )
 from .settings import HonoursSettings
 
@@ -106,7 +109,7 @@ class HonoursGenerator(Generator):
         root = Path(self.path).parent
         problems = []
         self.known_articles = sorted(articles, key=_article_order)
-        cells = TableCells()
+        cells = TableCells(data.record_ids)
         for article in self.known_articles:
             article.honours_units = []
             article.honours_bloc = None
@@ -152,7 +155,7 @@ class HonoursGenerator(Generator):
 
     def decision_box(self, decision, cells: TableCells | None = None) -> dict:
         """What a decision's annex shows (its page, and an article page that names it)."""
-        cells = cells if cells is not None else TableCells()
+        cells = cells if cells is not None else TableCells(self.data.record_ids)
         data = self.data
         return {
             "decision": decision,
@@ -233,7 +236,8 @@ class HonoursGenerator(Generator):
             "decision_counts": lambda decision: views.decision_summary(data, decision),
         }
 
-        cells = TableCells()
+        cells = TableCells(data.record_ids)
+        feed_cache: dict = {}  # what an article or a decision puts in every feed, made once
 
         def write(name: str, template: str, **kwargs) -> None:
             writer.write_file(
@@ -263,6 +267,17 @@ class HonoursGenerator(Generator):
                 unit=unit,
                 unit_cells={kind: cells.unit_rows(rows) for kind, rows in view.parts.items()},
                 unit_articles=articles_for_unit.get(unit_id, []),
+                feed_path=feeds.unit_feed_path(unit_id),
+            )
+            self.write_feed(
+                writer,
+                feeds.unit_feed(
+                    data,
+                    unit_id,
+                    articles_for_unit.get(unit_id, []),
+                    self.options.feed_domain,
+                    feed_cache,
+                ),
             )
         blocs = [views.bloc_page(data, data.blocs[b]) for b in sorted(data.blocs)]
         if blocs:
@@ -277,6 +292,17 @@ class HonoursGenerator(Generator):
                 pledge_articles={
                     y.year: pledge_articles.get((view.bloc.id, y.year)) for y in view.years
                 },
+                feed_path=feeds.bloc_feed_path(view.bloc.id),
+            )
+            self.write_feed(
+                writer,
+                feeds.bloc_feed(
+                    data,
+                    view.bloc.id,
+                    articles_for_bloc.get(view.bloc.id, []),
+                    self.options.feed_domain,
+                    feed_cache,
+                ),
             )
         years = views.year_pages(data)
         write(f"{YEARS_URL}index.html", "honours/years", years=years)
@@ -293,32 +319,133 @@ class HonoursGenerator(Generator):
         if self.options.open_data:
             self.write_open_data(writer, write)
 
+    def write_feed(self, writer, feed: feeds.Feed) -> None:
+        writer.write_file(
+            feed.path,
+            self.env.get_template("honours/atom.xml"),
+            self.context,
+            relative_urls=False,
+            feed=feed,
+            feed_rights=f"Dữ liệu: {package.LICENSE['title']}",
+        )
+
+    def publication_time(self) -> datetime:
+        """When this publication happened, from the inputs only (reproducible)."""
+        epoch = self.options.source_date_epoch
+        if epoch is not None:
+            return datetime.fromtimestamp(epoch, feeds.VIETNAM)
+        return feeds.day_start(package.data_date(self.data))
+
     def write_open_data(self, writer, write) -> None:
         data = self.data
         site_url = self.options.site_url
+        publisher = self.options.publisher
         encoded = opendata.Encoded(data, site_url)
         raw = self.env.from_string(RAW_TEMPLATE)
+        base = OPEN_DATA_URL
+
+        def write_raw(path: str, text: str) -> None:
+            writer.write_file(f"{base}{path}", raw, {}, raw=text)
+
+        tables: list[package.Table] = []
+        slices: list[package.Table] = []
+        for table, text in package.slices(data, encoded):  # while the lines are there
+            write_raw(table.path, text)
+            slices.append(table)
         # Each big text is made after the lines it needs are no longer needed elsewhere, and
         # the lines are let go before it is written: the peak memory stays well below twice
         # the size of the open data.
+        count = len(encoded.rows)
         text = encoded.csv_text(release=True)
-        writer.write_file(f"{OPEN_DATA_URL}khen-thuong.csv", raw, {}, raw=text)
-        for unit_id in sorted(data.units):
-            writer.write_file(
-                f"{OPEN_DATA_URL}don-vi/{unit_id}.json",
-                raw,
-                {},
-                raw=opendata.unit_json(data, data.units[unit_id], site_url, encoded),
+        write_raw("khen-thuong.csv", text)
+        tables.append(
+            package.Table.of(
+                "khen-thuong",
+                "khen-thuong.csv",
+                "Toàn bộ bản ghi khen thưởng (CSV)",
+                "Mọi bản ghi, theo thứ tự ngày quyết định, mã quyết định và dòng trong danh sách.",
+                text,
+                count,
             )
+        )
+        for unit_id in sorted(data.units):
+            write_raw(
+                f"don-vi/{unit_id}.json",
+                opendata.unit_json(data, data.units[unit_id], site_url, encoded),
+            )
+        # The log of changes: the records as published (each line of khen-thuong.json), read
+        # one at a time, against the previously published version.
+        try:
+            previous = changes.read_previous(self.options.previous_open_data)
+            entries, _ = changes.log(
+                previous,
+                (json.loads(line) for line in encoded.json_lines),
+                opendata.FIELDS,
+                self.publication_time(),
+            )
+        except changes.PreviousDataError as error:
+            raise SiteErrors([error]) from error
         text = encoded.json_text(release=True)
-        writer.write_file(f"{OPEN_DATA_URL}khen-thuong.json", raw, {}, raw=text)
+        write_raw("khen-thuong.json", text)
+        tables.append(
+            package.Table.of(
+                "khen-thuong-json",
+                "khen-thuong.json",
+                "Toàn bộ bản ghi khen thưởng (JSON)",
+                "Cùng các bản ghi như khen-thuong.csv, dạng mảng JSON.",
+                text,
+                count,
+            )
+        )
         del text
+        tables.extend(slices)
+        write_raw(
+            "datapackage.json",
+            package.dumps(package.datapackage(data, tables, site_url, publisher)),
+        )
+        write_raw(
+            package.RECORD_SCHEMA_PATH,
+            package.dumps(package.records_json_schema(data, site_url)),
+        )
+        write_raw(package.UNIT_SCHEMA_PATH, package.dumps(package.unit_json_schema(data, site_url)))
+        write_raw(
+            "data.json",
+            package.dumps(
+                package.catalogue(data, tables, site_url, publisher, self.options.contact_email)
+            ),
+        )
+        write_raw(changes.HISTORY_FILE, package.dumps(changes.history_document(entries)))
+        changes_page = f"{base}thay-doi/"
+        feed = feeds.changes_feed(entries, self.options.feed_domain, changes_page)
+        self.write_feed(writer, feed)
         write(
-            f"{OPEN_DATA_URL}index.html",
+            f"{changes_page}index.html",
+            "honours/changes",
+            entries=entries,
+            feed_path=feed.path,
+            decision_path=decision_url,
+        )
+        schema = package.table_schema(data)
+        first = data.recipients[:1]
+        write(
+            f"{base}index.html",
             "honours/open_data",
-            fields=[(f, opendata.FIELD_DESCRIPTIONS[f]) for f in opendata.FIELDS],
-            record_count=len(data.recipients),
+            fields=schema["fields"],
+            record_count=count,
+            whole=tables[0],
+            slices=slices,
+            preview=opendata.records(data, site_url, data.recipients[:5]),
+            example=opendata.records(data, site_url, first)[0] if first else None,
+            example_decision=data.decisions[first[0].decision_id] if first else None,
+            example_link=(
+                f"{data.decisions[first[0].decision_id].url}#{data.record_id(first[0])}"
+                if first
+                else ""
+            ),
+            licence=package.LICENSE,
             units_sorted=views.units_in_order(data, data.units),
+            changes_feed_path=feed.path,
+            publication=entries[0] if entries else None,
         )
 
 

@@ -225,11 +225,6 @@ class Recipient:
     money: str = ""
     source: Source | None = None
 
-    @property
-    def anchor(self) -> str:
-        """The HTML id of this row, the same on every page that lists it."""
-        return f"{self.decision_id}-{self.index}"
-
 
 @dataclass(eq=False)
 class Decision:
@@ -373,6 +368,21 @@ class HonoursData:
     def unit_names(self) -> list[tuple[str, tuple[str, ...]]]:
         """(unit id, every name it is known by), sorted by id: for the mentions finder."""
         return [(uid, self.units[uid].all_names) for uid in sorted(self.units)]
+
+    @cached_property
+    def record_ids(self) -> dict[tuple[str, int], str]:
+        """(decision id, row index) -> the row's stable record id (record_ids.py)."""
+        from .record_ids import decision_record_ids
+
+        index: dict[tuple[str, int], str] = {}
+        for decision in self.decision_list:
+            for row, ident in zip(decision.recipients, decision_record_ids(decision), strict=True):
+                index[(decision.id, row.index)] = ident
+        return index
+
+    def record_id(self, row: Recipient) -> str:
+        """The row's record id: its HTML id on every page that lists it, and ma_ban_ghi."""
+        return self.record_ids[(row.decision_id, row.index)]
 
     def honour_of(self, row: Recipient) -> Honour:
         return self.honours[row.honour_id]

@@ -1,6 +1,6 @@
 """Open data: one record per recipient, as CSV (UTF-8 with BOM) and JSON (pure: no Pelican).
 
-The fields are fixed (they are a published interface); see FIELDS and the /du-lieu/ page.
+The fields are a published interface, declared once in fields.py (RECORD_FIELDS).
 CSV cells that a spreadsheet would run as a formula (= + - @, and tab or carriage return at
 the start) are prefixed with an apostrophe, the usual neutralisation of formula injection.
 """
@@ -11,64 +11,24 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from json.encoder import encode_basestring
 
-from .model import Decision, HonoursData, Recipient, Unit
+from .fields import FIELDS, RECORD_FIELDS, RecordSource, absolute
+from .model import HonoursData, Recipient, Unit
 
-FIELDS = (
-    "so_quyet_dinh",
-    "ngay_quyet_dinh",
-    "co_quan_ban_hanh",
-    "hinh_thuc",
-    "loai_doi_tuong",
-    "ten",
-    "chuc_vu",
-    "don_vi",
-    "ma_don_vi",
-    "nam",
-    "url_quyet_dinh",
-    "url_don_vi",
-)
-FIELD_DESCRIPTIONS = {
-    "so_quyet_dinh": "Số quyết định, như in trên quyết định (163/QĐ-UBND)",
-    "ngay_quyet_dinh": "Ngày ký quyết định, dạng ISO 8601 (2023-12-18)",
-    "co_quan_ban_hanh": "Người, cơ quan ban hành, như ghi trên quyết định lúc ban hành",
-    "hinh_thuc": "Tên danh hiệu thi đua hoặc hình thức khen thưởng",
-    "loai_doi_tuong": "tap_the (tập thể), ca_nhan (cá nhân) hoặc ho_gia_dinh (hộ gia đình)",
-    "ten": "Tên tập thể, họ và tên cá nhân hoặc tên hộ, như trong danh sách kèm theo",
-    "chuc_vu": "Chức vụ của cá nhân (để trống với tập thể)",
-    "don_vi": "Tên đơn vị tại thời điểm quyết định",
-    "ma_don_vi": "Mã đơn vị trên trang này (không đổi theo thời gian)",
-    "nam": "Năm của quyết định",
-    "url_quyet_dinh": "Địa chỉ trang quyết định, có danh sách đầy đủ",
-    "url_don_vi": "Địa chỉ trang đơn vị",
-}
+__all__ = ["FIELDS", "absolute"]
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 
 
-def absolute(site_url: str, path: str) -> str:
-    """Site-absolute URL: "/quyet-dinh/x/" (SITEURL empty) or "https://host/quyet-dinh/x/"."""
-    return f"{site_url.rstrip('/')}/{path}"
-
-
 def record(data: HonoursData, row: Recipient, site_url: str = "") -> dict:
-    decision = data.decisions[row.decision_id]
-    unit = data.units[row.unit_id]
-    return {
-        "so_quyet_dinh": decision.number,
-        "ngay_quyet_dinh": decision.date.isoformat(),
-        "co_quan_ban_hanh": decision.issuer,
-        "hinh_thuc": data.honours[row.honour_id].name,
-        "loai_doi_tuong": row.kind,
-        "ten": row.name,
-        "chuc_vu": row.position,
-        "don_vi": unit.name_on(decision.date),
-        "ma_don_vi": unit.id,
-        "nam": decision.year,
-        "url_quyet_dinh": absolute(site_url, decision.url),
-        "url_don_vi": absolute(site_url, unit.url),
-    }
+    """The record of one row: {field name: value} in the order of RECORD_FIELDS."""
+    source = RecordSource(
+        data, row, data.decisions[row.decision_id], data.units[row.unit_id], site_url
+    )
+    return {f.name: f.value(source) for f in RECORD_FIELDS}
 
 
 def records(data: HonoursData, site_url: str = "", rows=None) -> list[dict]:
@@ -182,62 +142,70 @@ def csv_cell(value) -> str:
     return buffer.getvalue()[: -len(",\r\n")]
 
 
+def _segments() -> list[tuple[str, tuple]]:
+    """RECORD_FIELDS as runs of consecutive fields of one scope: [(scope, fields)]."""
+    runs: list[tuple[str, list]] = []
+    for field in RECORD_FIELDS:
+        if runs and runs[-1][0] == field.scope:
+            runs[-1][1].append(field)
+        else:
+            runs.append((field.scope, [field]))
+    return [(scope, tuple(fields)) for scope, fields in runs]
+
+
 class Encoded:
     """Every record encoded once, in the order of records(): the line json.dumps() gives (for
     the whole-site JSON and, the same line, for the unit's JSON) and the line csv.writer gives
-    (cells neutralised). What a decision, a unit or an honour puts in a record is encoded once,
-    not once per row, which keeps the open data cheap at 100 000 rows (csv.writer alone takes
-    about 4 µs a row). The bytes are those of to_json(records()) and to_csv(records()):
-    tests/honours/test_speed_paths.py checks it.
+    (cells neutralised). What a decision, a unit or an honour puts in a record (the fields of
+    that scope, fields.py) is encoded once, not once per row, which keeps the open data cheap
+    at 100 000 rows (csv.writer alone takes about 4 µs a row). The bytes are those of
+    to_json(records()) and to_csv(records()): tests/honours/test_speed_paths.py checks it.
+    `rows` (the rows encoded, in order) lets the slices (by year, by bloc) pick their lines.
     """
 
     def __init__(self, data: HonoursData, site_url: str = "", rows=None) -> None:
+        self.rows: list[Recipient] = list(data.recipients if rows is None else rows)
         self.json_lines: list[str] = []
         self.json_by_unit: dict[str, list[str]] = {}
         self.csv_lines: list[str] = []
-        decisions: dict[str, tuple] = {}
-        units: dict[tuple, tuple] = {}
-        honours: dict[str, tuple] = {}
-        keys = _KEYS
-        name_key, position_key = keys["ten"], keys["chuc_vu"]
+        # The runs of fields (_segments) by scope: 0 row, 1 decision, 2 unit, 3 honour. The
+        # encodings of a decision's runs are kept together (one look-up a row), and so on;
+        # `layout` says where each run of the record is: (scope number, place in the scope).
+        encoders: list[list] = [[], [], [], []]
+        layout = []
+        for scope, fields in _segments():
+            number = _SCOPE_NUMBERS[scope]
+            layout.append((number, len(encoders[number])))
+            encoders[number].append(_encoder(fields))
+        row_encoders, decision_encoders, unit_encoders, honour_encoders = encoders
+        decision_cache: dict = {}
+        unit_cache: dict = {}
+        honour_cache: dict = {}
         json_lines, csv_lines, by_unit = self.json_lines, self.csv_lines, self.json_by_unit
-        plain, encode = _PLAIN_TEXT.fullmatch, encode_basestring
-        for row in data.recipients if rows is None else rows:
-            d = decisions.get(row.decision_id)
+        decisions, units = data.decisions, data.units
+        for row in self.rows:
+            decision_id, unit_id, honour_id = row.decision_id, row.unit_id, row.honour_id
+            decision = decisions[decision_id]
+            unit = units[unit_id]
+            source = RecordSource(data, row, decision, unit, site_url)
+            d = decision_cache.get(decision_id)
             if d is None:
-                d = decisions[row.decision_id] = _decision_parts(
-                    data.decisions[row.decision_id], site_url
-                )
-            unit = data.units[row.unit_id]
-            unit_key = (row.unit_id, d[4] if unit.former_names else None)
-            u = units.get(unit_key)
+                d = decision_cache[decision_id] = [e(source) for e in decision_encoders]
+            unit_key = (unit_id, decision.date) if unit.former_names else unit_id
+            u = unit_cache.get(unit_key)
             if u is None:
-                u = units[unit_key] = _unit_parts(unit, d[4], site_url)
-            hk = honours.get((row.honour_id, row.kind))
-            if hk is None:
-                name = data.honours[row.honour_id].name
-                hk = honours[(row.honour_id, row.kind)] = (
-                    f"{keys['hinh_thuc']}{_json(name)}, {keys['loai_doi_tuong']}{_json(row.kind)}",
-                    f"{csv_cell(name)},{csv_cell(row.kind)}",
-                )
-            name, position = row.name, row.position
-            if type(name) is str and type(position) is str:  # always, from the loader
-                name_json, position_json = encode(name), encode(position)
-                name_csv = name if plain(name) else csv_cell(name)
-                position_csv = position if not position or plain(position) else csv_cell(position)
-            else:
-                name_json, position_json = _json(name), _json(position)
-                name_csv, position_csv = csv_cell(name), csv_cell(position)
-            line = (
-                f"{d[0]}, {hk[0]}, {name_key}{name_json}, {position_key}{position_json}, "
-                f"{u[0]}, {d[1]}, {u[1]}}}"
-            )
+                u = unit_cache[unit_key] = [e(source) for e in unit_encoders]
+            h = honour_cache.get(honour_id)
+            if h is None:
+                h = honour_cache[honour_id] = [e(source) for e in honour_encoders]
+            parts = ([e(source) for e in row_encoders], d, u, h)
+            line = "{" + ", ".join([parts[s][place][0] for s, place in layout]) + "}"
+            csv_lines.append(",".join([parts[s][place][1] for s, place in layout]) + "\r\n")
             json_lines.append(line)
-            unit_lines = by_unit.get(row.unit_id)
+            unit_lines = by_unit.get(unit_id)
             if unit_lines is None:
-                unit_lines = by_unit[row.unit_id] = []
+                unit_lines = by_unit[unit_id] = []
             unit_lines.append(line)
-            csv_lines.append(f"{d[2]},{hk[1]},{name_csv},{position_csv},{u[2]},{d[3]},{u[3]}\r\n")
 
     def json_text(self, release: bool = False) -> str:
         """to_json(records()); `release` lets go of the lines (and so of json_by_unit)."""
@@ -248,39 +216,64 @@ class Encoded:
 
     def csv_text(self, release: bool = False) -> str:
         """to_csv(records()); `release` lets go of the lines."""
-        header = ",".join(csv_cell(name) for name in FIELDS)
-        text = "".join([f"{BOM}{header}\r\n", *self.csv_lines])  # one allocation
+        text = "".join([csv_header(), *self.csv_lines])  # one allocation
         if release:
             self.csv_lines = []
         return text
 
-
-def _decision_parts(decision: Decision, site_url: str) -> tuple:
-    """(JSON from "{" to co_quan_ban_hanh, JSON of nam and url_quyet_dinh, CSV of the first
-    three fields, CSV of nam and url_quyet_dinh, the decision's date)."""
-    keys = _KEYS
-    day = decision.date.isoformat()
-    url = absolute(site_url, decision.url)
-    return (
-        f"{{{keys['so_quyet_dinh']}{_json(decision.number)}, "
-        f"{keys['ngay_quyet_dinh']}{_json(day)}, "
-        f"{keys['co_quan_ban_hanh']}{_json(decision.issuer)}",
-        f"{keys['nam']}{_json(decision.year)}, {keys['url_quyet_dinh']}{_json(url)}",
-        f"{csv_cell(decision.number)},{csv_cell(day)},{csv_cell(decision.issuer)}",
-        f"{csv_cell(decision.year)},{csv_cell(url)}",
-        decision.date,
-    )
+    def csv_slices(self, key) -> Iterator[tuple]:
+        """(key, to_csv() of the records of the rows with that key), keys in order; rows for
+        which `key` gives None are in no slice. One slice's text at a time (each is made when
+        the one before it is done with). Call before csv_text(release=True)."""
+        picked: dict = {}
+        for row, line in zip(self.rows, self.csv_lines, strict=True):
+            k = key(row)
+            if k is not None:
+                picked.setdefault(k, []).append(line)
+        header = csv_header()
+        for k in sorted(picked):
+            yield k, "".join([header, *picked.pop(k)])
 
 
-def _unit_parts(unit: Unit, day, site_url: str) -> tuple:
-    """(JSON of don_vi and ma_don_vi, JSON of url_don_vi, CSV of don_vi and ma_don_vi, CSV of
-    url_don_vi); the name is the one the unit had on the decision's date."""
-    keys = _KEYS
-    name = unit.name_on(day)
-    url = absolute(site_url, unit.url)
-    return (
-        f"{keys['don_vi']}{_json(name)}, {keys['ma_don_vi']}{_json(unit.id)}",
-        f"{keys['url_don_vi']}{_json(url)}",
-        f"{csv_cell(name)},{csv_cell(unit.id)}",
-        csv_cell(url),
-    )
+def csv_header() -> str:
+    return BOM + ",".join(csv_cell(name) for name in FIELDS) + "\r\n"
+
+
+_SCOPE_NUMBERS = {"row": 0, "decision": 1, "unit": 2, "honour": 3}
+
+
+def _encoder(fields):
+    """A function of a RecordSource giving (the JSON of these fields as json.dumps writes
+    them inside an object, their CSV cells as csv.writer writes them in a row)."""
+    pairs = [(f.value, _KEYS[f.name]) for f in fields]
+    plain, encode = _PLAIN_TEXT.fullmatch, encode_basestring
+    if len(pairs) == 1:
+        ((get, key),) = pairs
+
+        def one(source: RecordSource) -> tuple[str, str]:
+            value = get(source)
+            if type(value) is str:  # most values: no need for the general functions
+                return key + encode(value), value if plain(value) else _csv(value)
+            return key + _json(value), _csv(value)
+
+        return one
+
+    def several(source: RecordSource) -> tuple[str, str]:
+        json_parts, csv_parts = [], []
+        for get, key in pairs:
+            value = get(source)
+            if type(value) is str:
+                json_parts.append(key + encode(value))
+                csv_parts.append(value if plain(value) else _csv(value))
+            else:
+                json_parts.append(key + _json(value))
+                csv_parts.append(_csv(value))
+        return ", ".join(json_parts), ",".join(csv_parts)
+
+    return several
+
+
+def _csv(value) -> str:
+    if type(value) is str and (not value or _PLAIN_TEXT.fullmatch(value)):
+        return value
+    return csv_cell(value)

@@ -37,10 +37,6 @@ class Row:
     honour: Honour
     unit: Unit
 
-    @property
-    def anchor(self) -> str:
-        return self.recipient.anchor
-
 
 @dataclass
 class HonourCount:

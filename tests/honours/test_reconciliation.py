@@ -71,18 +71,18 @@ def reconcile(site: Path, content: Path) -> int:
     pages = Pages(site)
     for record, row in zip(records, rows, strict=True):
         for url in (record["url_quyet_dinh"], record["url_don_vi"]):
-            found = pages.row_texts(url, row.anchor)
-            assert len(found) == 1, (url, row.anchor)
+            found = pages.row_texts(url, data.record_id(row))
+            assert len(found) == 1, (url, data.record_id(row))
             assert record["ten"] in found[0], (url, record["ten"])
     # And no page shows a row that is not in the data.
-    anchors = {r.anchor for r in rows}
+    anchors = {data.record_id(r) for r in rows}
     for unit in data.units.values():
         shown = [ident for ident, _ in pages.rows("/" + unit.url)]
         assert len(shown) == len(set(shown)) and set(shown) <= anchors
         assert len(shown) == len(data.recipients_by_unit.get(unit.id, []))
     for decision in data.decisions.values():
         shown = [ident for ident, _ in pages.rows("/" + decision.url)]
-        assert shown == [r.anchor for r in decision.recipients]
+        assert shown == [data.record_id(r) for r in decision.recipients]
     return len(records)
 
 

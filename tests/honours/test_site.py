@@ -11,9 +11,12 @@ from bs4 import BeautifulSoup
 from pelican import signals
 
 from plugins.honours.model import HonoursData
+from plugins.honours.record_ids import base_id
 from plugins.vietnamese.errors import SiteErrors
 from tests.conftest import make_content, pelican_build
 from tests.honours.helpers import ANNEX_163, D, honours_files
+
+HONOUR_163 = "bang-khen-chu-tich-ubnd-tinh"  # the honour of decision 163 (helpers.py)
 
 ARTICLE = """Title: {title}
 Date: {date}
@@ -140,7 +143,9 @@ def test_unit_page_of_a_dissolved_unit(site):
         ]
     ]
     link = individuals.select_one("a")
-    assert link["href"] == "../../quyet-dinh/163-qd-ubnd-2023/#163-qd-ubnd-2023-3"
+    pao = base_id("163-qd-ubnd-2023", "ca_nhan", "Ông Lù Văn Pao", "bac-ha", HONOUR_163)
+    assert link["href"] == f"../../quyet-dinh/163-qd-ubnd-2023/#{pao}"
+    assert pao.startswith("163-qd-ubnd-2023-ong-lu-van-pao-")
     blocs = main.select_one("ul.bloc-roles").get_text(" ", strip=True)
     assert "Trưởng khối năm 2023" in blocs
     news = [a.get_text() for a in main.select("ul.news-list a")]
@@ -173,8 +178,15 @@ def test_decision_page_has_the_full_annex(site):
         "Chủ tịch UBND thị xã Sa Pa",
         "UBND thị xã Sa Pa",
     ]
-    assert [tr["id"] for tr in page.select("main table.annex tbody tr")] == [
-        f"163-qd-ubnd-2023-{i}" for i in range(1, 5)
+    rows = page.select("main table.annex tbody tr")
+    assert [tr["id"] for tr in rows] == [
+        base_id("163-qd-ubnd-2023", kind, tr.find_all("td")[1].get_text(), unit, HONOUR_163)
+        for tr, kind, unit in zip(
+            rows,
+            ["tap_the", "tap_the", "ca_nhan", "ca_nhan"],
+            ["bac-ha", "si-ma-cai", "bac-ha", "tx-sa-pa"],
+            strict=True,
+        )
     ]
     assert "Khối thi đua các huyện tổng kết năm 2023" in page.find("main").get_text()
     html = (out / "quyet-dinh/163-qd-ubnd-2023/index.html").read_text(encoding="utf-8")

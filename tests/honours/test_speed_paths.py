@@ -84,13 +84,17 @@ def test_table_cells_are_escaped_as_autoescape_would(tmp_path):
     data = hostile_data(tmp_path)
     for value in [*HOSTILE, "", "Ông A", 2023, "a&b", "<>"]:
         assert cells.html_text(value) == str(escape(value))
-    table = cells.TableCells()
+    table = cells.TableCells(data.record_ids)
     for unit in data.units.values():
         page = views.unit_page(data, unit)
         for rows in page.parts.values():
             for row, got in zip(rows, table.unit_rows(rows), strict=True):
                 d = row.decision
-                expected = (row.anchor, row.recipient.name, row.recipient.position)
+                expected = (
+                    data.record_id(row.recipient),
+                    row.recipient.name,
+                    row.recipient.position,
+                )
                 expected += (row.honour.name, d.year, d.url, d.number, d.date.isoformat())
                 expected += (d.date.strftime("%d/%m/%Y"),)
                 assert got == tuple(v if isinstance(v, int) else str(escape(v)) for v in expected)
@@ -100,7 +104,7 @@ def test_table_cells_are_escaped_as_autoescape_would(tmp_path):
             for recipient, cells_of_row in zip(rows, got, strict=True):
                 unit = data.units[recipient.unit_id]
                 expected = (
-                    recipient.anchor,
+                    data.record_id(recipient),
                     recipient.name,
                     recipient.position,
                     unit.url,

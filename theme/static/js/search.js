@@ -12,7 +12,14 @@
 // - Words the reader typed with diacritics are kept: Pagefind then prefers exact matches.
 // - Ranked by relevance, articles come before the honours data pages (units, decisions,
 //   years): those pages' scores count for OTHER_PAGES_WEIGHT (the "loại trang" filter tells
-//   them apart; the same filter in the form shows one kind only).
+//   them apart; the same filter in the form shows one kind only). Before that weighting, a
+//   page whose title holds a word of the query comes before one that only mentions it in its
+//   text (Pagefind's matchedMetaFields), and the pages the direct answer names come first.
+// - Direct answers ("Tra cứu nhanh", search-answers.js): a unit, a bloc, a year, a decision
+//   or a person named by the query is answered above the results, from a small lexicon made
+//   from the honours data at build time.
+// - Opened from a folder (file://), nothing can be fetched: the page says so, and how to
+//   serve the site (make serve).
 (function () {
   "use strict";
 
@@ -34,6 +41,20 @@
   const sortSelect = document.getElementById("sap-xep");
   const bundle = new URL(form.dataset.bundle || "/pagefind/", document.baseURI).href;
   const siteRoot = new URL(form.dataset.siteRoot || "/", document.baseURI).pathname;
+  const answerBox = document.getElementById("tra-loi-cho");
+  const answers =
+    form.dataset.answers && window.TraCuu
+      ? window.TraCuu.create(form.dataset.answers, siteRoot)
+      : null;
+
+  // Opened from a folder: the browser cannot fetch the index; say how to see search work.
+  if (window.location.protocol === "file:") {
+    const note = document.getElementById("tim-kiem-tep");
+    if (note) note.hidden = false;
+    status.textContent = "Tìm kiếm chưa chạy được vì trang đang được mở trực tiếp từ thư mục.";
+    form.addEventListener("submit", (event) => event.preventDefault());
+    return;
+  }
 
   // ------------------------------------------------------------------ Vietnamese words
 
@@ -335,15 +356,20 @@
     return a.result.id < b.result.id ? -1 : a.result.id > b.result.id ? 1 : 0;
   }
 
-  /** The results of `response` by score, best first; `weightOf(result)` scales a score.
-   *  Equal scores are ordered by page id, so the order never depends on how Pagefind
-   *  numbered the pages. */
+  /** 1 when a word of the query is in the page's title (Pagefind matches the title too). */
+  function inTitle(result) {
+    return (result.matchedMetaFields || []).includes("title") ? 1 : 0;
+  }
+
+  /** The results of `response`, best first: pages whose title holds the query before the
+   *  others, then by score; `weightOf(result)` scales a score. Equal scores are ordered by
+   *  page id, so the order never depends on how Pagefind numbered the pages. */
   function byScore(response, weightOf) {
     const weighted = response.results.map((result) => ({
       result,
       score: result.score * weightOf(result),
     }));
-    weighted.sort((a, b) => b.score - a.score || byId(a, b));
+    weighted.sort((a, b) => inTitle(b.result) - inTitle(a.result) || b.score - a.score || byId(a, b));
     return { ...response, results: weighted.map((item) => item.result) };
   }
 
@@ -351,6 +377,30 @@
   function preferArticles(response, articleResponse) {
     const articleIds = new Set(articleResponse.results.map((result) => result.id));
     return byScore(response, (result) => (articleIds.has(result.id) ? 1 : OTHER_PAGES_WEIGHT));
+  }
+
+  /** The pages the direct answer names (`pins`, site paths) first, in the answer's order.
+   *  Only the first PIN_LOOKAHEAD results are looked at (their data is loaded for that; the
+   *  first ten are shown anyway). */
+  const PIN_LOOKAHEAD = 20;
+  async function pinFirst(results, pins) {
+    if (!pins.length) return results;
+    const head = results.slice(0, PIN_LOOKAHEAD);
+    const data = await Promise.all(head.map((result) => result.data()));
+    const pinned = [];
+    for (const pin of pins) {
+      const at = data.findIndex((item) => item && item.url === pin);
+      if (at >= 0 && !pinned.includes(head[at])) pinned.push(head[at]);
+    }
+    if (!pinned.length) return results;
+    return [...pinned, ...results.filter((result) => !pinned.includes(result))];
+  }
+
+  function showAnswer(node) {
+    if (!answerBox) return;
+    if (node) answerBox.replaceChildren(node);
+    else answerBox.replaceChildren();
+    answerBox.hidden = !node;
   }
 
   let current = { results: [], shown: 0 };
@@ -384,11 +434,15 @@
     const filtered = Object.keys(state.filters).length > 0;
     if (!state.q && !filtered) {
       clearResults();
+      showAnswer(null);
       status.textContent = "";
       list.removeAttribute("aria-busy");
       return;
     }
     list.setAttribute("aria-busy", "true");
+    const noAnswer = { node: null, pins: [] };
+    const answerPromise =
+      answers && state.q ? answers.answer(state.q).catch(() => noAnswer) : Promise.resolve(noAnswer);
     let pagefind;
     let lexicon;
     try {
@@ -430,7 +484,7 @@
     }
     if (id !== searchCounter) return;
     const seen = new Set();
-    const results = [];
+    let results = [];
     for (const response of responses) {
       for (const result of (response && response.results) || []) {
         if (!seen.has(result.id)) {
@@ -439,7 +493,11 @@
         }
       }
     }
+    const answer = await answerPromise;
+    if (rerank) results = await pinFirst(results, answer.pins);
+    if (id !== searchCounter) return;
     clearResults();
+    showAnswer(answer.node);
     current = { results, shown: 0 };
     await showMore(false);
     if (id !== searchCounter) return;
@@ -448,12 +506,14 @@
     const what = state.q ? " cho " + quote(shownQuery || state.q) : "";
     const readAs = plan.changed ? " (tìm theo " + quote(plan.primary) + ")" : "";
     const narrowed = filtered ? ", trong bộ lọc đã chọn" : "";
+    const answered = answer.node ? " Có mục Tra cứu nhanh ở trên." : "";
     if (results.length) {
       status.textContent =
-        "Tìm thấy " + results.length + " kết quả" + what + readAs + narrowed + ".";
+        "Tìm thấy " + results.length + " kết quả" + what + readAs + narrowed + "." + answered;
     } else {
-      status.textContent = "Không tìm thấy kết quả nào" + what + readAs + narrowed + ".";
-      emptyHelp.hidden = false;
+      status.textContent =
+        "Không tìm thấy kết quả nào" + what + readAs + narrowed + "." + answered;
+      emptyHelp.hidden = Boolean(answer.node);
     }
   }
 
