@@ -8,7 +8,7 @@
   Pelican build, plus article pages written directly as HTML with the same indexed structure
   as theme/templates/article.html (title, lead, body in `data-pagefind-body`; page kind,
   category, year and unit filters; date and category metadata; the date sort), then indexed
-  by tools/pagefind_index.py. Writing the pages directly is much faster than a Pelican build
+  by tools/search/. Writing the pages directly is much faster than a Pelican build
   of as many articles, and the index is all that matters here.
 
 For each site, a fresh chromium (Debian's, through Playwright: cold cache) opens
@@ -124,7 +124,7 @@ def article_page(i: int, rng: random.Random, sources, categories) -> tuple[str, 
 def make_big_site(folder: Path, n_articles: int) -> Path:
     """The search page and theme of a one-article Pelican build, plus n generated articles."""
     from tests.support import make_content, pelican_build
-    from tools.pagefind_index import index
+    from tools.search import index
 
     content = make_content(
         folder / "content",

@@ -156,11 +156,9 @@ def run_pelican(
 
 
 def run_pagefind(staging: Path, cache: Path | None = None) -> None:
-    try:
-        from tools import pagefind_index
-    except ImportError:  # search index not part of this checkout yet
-        return
-    pagefind_index.index(staging, cache=cache)  # reuses the bundle when no page changed
+    from tools.search import index
+
+    index(staging, cache=cache)  # reuses the bundle when no page changed
 
 
 def run_compress(staging: Path, settings_file: Path, cache: Path | None) -> None:

@@ -1,5 +1,5 @@
 """A small labelled site for the search tests: built with our Pelican settings, indexed by
-tools/pagefind_index.py, served on 127.0.0.1. Built once per test process.
+tools/search/ (Pagefind + word list), served on 127.0.0.1. Built once per test process.
 
 Each article has a topic (the key of ARTICLES); the tests check which topics come first.
 """
@@ -179,7 +179,7 @@ def topic_of(url: str) -> str | None:
 @pytest.fixture(scope="session")
 def search_site(tmp_path_factory) -> Path:
     """The labelled site, built and indexed (Pagefind + lexicon)."""
-    from tools.pagefind_index import index
+    from tools.search import index
 
     root = tmp_path_factory.mktemp("search-site")
     content = make_content(root / "content", content_files())
