@@ -4,6 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 STAMP := $(VENV)/.installed
+SYNCED := $(VENV)/.synced
+# Every dependency, transitive ones included, pinned with hashes (written by uv: see README).
+LOCK := requirements.lock
+LOCK_COMPILE = $(BIN)/uv pip compile pyproject.toml --extra test --extra dev --universal \
+	--python-version 3.11 --generate-hashes --custom-compile-command "make lock" --quiet -o $(LOCK)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 SLUG ?=
@@ -13,18 +18,35 @@ SIZES ?=
 DEPLOY_TARGET ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html serve publish check new test test-fast lint format clean bench related-debug deploy
+.PHONY: help venv lock upgrade html serve publish check new test test-fast lint format clean bench related-debug deploy
 
 help: ## Danh sách lệnh (this list)
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
-	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+# Installs exactly the lock (pip refuses a file whose hash differs), then this project itself,
+# editable (plugins, tools and tests import as packages), then checks that the lock still
+# covers pyproject.toml.
+$(SYNCED): $(LOCK)
+	test -x $(PYTHON) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	@touch $(SYNCED)
+
+$(STAMP): $(SYNCED) pyproject.toml
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	@$(BIN)/pip check >/dev/null || { $(BIN)/pip check; \
+	  echo "$(LOCK) không khớp pyproject.toml: chạy 'make lock' (lock is out of date: run 'make lock')"; \
+	  exit 1; }
 	@touch $(STAMP)
 
-venv: $(STAMP) ## Tạo môi trường ảo .venv (create the virtual environment)
+venv: $(STAMP) ## Tạo môi trường ảo .venv từ requirements.lock (create the venv from the lock)
+
+lock: $(SYNCED) ## Cập nhật requirements.lock sau khi thêm thư viện vào pyproject.toml, không nâng cấp gì khác
+	$(LOCK_COMPILE)
+	$(MAKE) venv
+
+upgrade: $(SYNCED) ## Nâng mọi thư viện lên bản mới nhất trong requirements.lock, rồi chạy kiểm thử
+	$(LOCK_COMPILE) --upgrade
+	$(MAKE) test
 
 html: $(STAMP) ## Kiểm tra rồi xây dựng trang vào output/ (check, then build into output/)
 	$(PYTHON) -m tools.build

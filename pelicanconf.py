@@ -5,13 +5,6 @@ Our plugins read their own settings through typed objects with defaults (see eac
 plugin's settings.py); only values that differ from those defaults belong here.
 """
 
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent
-if str(ROOT) not in sys.path:  # so that `plugins.<name>` imports from any working directory
-    sys.path.insert(0, str(ROOT))
-
 AUTHOR = "Ban biên tập"
 SITENAME = "Thi đua - Khen thưởng"
 SITESUBTITLE = "Trang tin công tác thi đua, khen thưởng và các khối thi đua"
@@ -174,9 +167,9 @@ GZIP_CACHE = False  # gzipping the cache costs ~0.4 s per 1,000 articles on ever
 RELATIVE_URLS = True
 DELETE_OUTPUT_DIRECTORY = False  # tools/build.py builds into a fresh staging folder instead
 
-# Our plugins are named by their package path ("plugins.<name>"), so that Pelican and the
-# tests import the very same modules (one SiteError class, not two).
-PLUGIN_PATHS = [str(ROOT)]
+# Our plugins are this project's own package (`plugins`, installed editable by `make venv`):
+# Pelican imports them by name, as the tests do, so both get the very same modules (one
+# SiteError class, not two). No PLUGIN_PATHS, no sys.path edit. Any order works.
 PLUGINS = [
     "plugins.vietnamese",
     "plugins.figures",
@@ -187,8 +180,7 @@ PLUGINS = [
     "plugins.notices",
     "plugins.related",
     "plugins.search_answers",  # direct answers on /tim-kiem/ from context["honours"]
-    "plugins.compress",  # keep last: compresses what every other plugin wrote
-]
+]  # .gz/.br copies are made by tools/build.py once everything is written (tools/compress)
 
 # Menu shown in the header (label, URL relative to the site root).
 MENU = [

@@ -1,10 +1,6 @@
 """Settings for `make publish`: absolute URLs, feeds on the real domain."""
 
 import os
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pelicanconf import *  # noqa: F403
 

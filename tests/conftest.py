@@ -5,39 +5,17 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from tests.support import ROOT, make_content, pelican_build, serving
+from tools.build import build
 
-from tools.build import build  # noqa: E402
-from tools.serve import serving  # noqa: E402
+# Old homes of the kit's helpers, kept importable from here (tests.support is the kit).
+__all__ = ["ROOT", "make_content", "pelican_build", "serving"]
 
 pytest_plugins = ["tests.workflow.stamp"]  # a full passing run vouches for output/ (deploy)
-
-
-def pelican_build(content: Path, output: Path, **override) -> Path:
-    """Build `content` into `output` in this process with our settings and plugins."""
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
-    settings = read_settings(
-        str(ROOT / "pelicanconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "CACHE_CONTENT": False,
-            "LOAD_CONTENT_CACHE": False,
-            "DELETE_OUTPUT_DIRECTORY": True,
-            **override,
-        },
-    )
-    Pelican(settings).run()
-    return output
 
 
 @pytest.fixture(scope="session")
@@ -58,18 +36,6 @@ def built_site(tmp_path_factory) -> Path:
                 shutil.rmtree(output)
             build(ROOT / "content", output)
     return output
-
-
-def make_content(root: Path, files: dict[str, str | bytes]) -> Path:
-    """Write a small content/ folder: {relative path: text or bytes}."""
-    for relative, data in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
-    return root
 
 
 @pytest.fixture(scope="session")

@@ -38,106 +38,32 @@ import functools
 import importlib
 import inspect
 import json
-import random
+import os
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 import weakref
 from collections import defaultdict
-from datetime import datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.benchkit import (
+    ROOT,
+    cpu_seconds,
+    high_water_kib,
+    make_corpus,
+    run_child,
+    site_settings,
+    synthetic_article,
+    write_result,
+)
+
+__all__ = ["make_corpus", "synthetic_article"]  # the corpus, from tools.benchkit
 DEFAULT_SIZES = (1500, 5000)
 RELATED_SIZES = (1_000, 5_000, 10_000, 20_000)
 HONOUR_ROWS = (10_000, 100_000)
 SEARCH_ARTICLES = (2_000,)
-
-# --- synthetic articles ----------------------------------------------------------------------
-
-_WORDS = (
-    "an toàn bảo biên cán chiến chính công cơ dân đạo đảng địa điểm đoàn đội đơn giá giáo "
-    "hà hành hiện hoạch học hội huyện kết khen khối kinh lao lãnh lực mạnh mới nâng nghị "
-    "nghiệp người nhân nhiệm nông phát phong phong phố phủ quản quả quân sản sở tác tập "
-    "tế thành thể thi thị thôn thống thưởng tiêu tỉnh tổ tổng trào triển trình trưởng "
-    "tuyến uỷ văn vận việc viên vùng xã xây xuất yêu đua ban bộ cao chất chỉ cuộc dịch "
-    "dựng giải hợp kế kiểm lượng mô nước phòng quyết sát sự tích tin trung ương vực bắc "
-    "lào cai sa pa mường khương bảo thắng yên văn bàn bát xát si ma cai hà khẩu"
-)
-_SYLLABLES = tuple(_WORDS.split())
-_FIRST = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Lò", "Giàng")
-_LAST = ("Thu Hà", "Văn Minh", "Thị Lan", "Quốc Huy", "Mai Anh", "Văn Sơn", "Thị Hoa", "A Páo")
-
-
-# A newsroom reuses its tags: some 125, a few used far more often than the rest.
-_TAGS = tuple(
-    dict.fromkeys(
-        f"{_SYLLABLES[(7 * i) % len(_SYLLABLES)]} {_SYLLABLES[(11 * i + 3) % len(_SYLLABLES)]}"
-        for i in range(180)
-    )
-)[:150]
-_TAG_WEIGHTS = tuple(1.0 / (rank + 1) for rank in range(len(_TAGS)))
-
-
-def _sentence(rng: random.Random, low: int = 8, high: int = 18) -> str:
-    words = [rng.choice(_SYLLABLES) for _ in range(rng.randint(low, high))]
-    return " ".join(words).capitalize() + "."
-
-
-def synthetic_article(i: int, n: int, rng: random.Random, categories, photos) -> str:
-    """Article i of n: a plausible news article (~500 words), valid for `make check`.
-
-    The n articles are spread over ten years (2015-2024), so archives look real.
-    """
-    step = 10 * 365 * 24 / n
-    date = datetime(2015, 1, 1, 7, 0) + timedelta(hours=round(step * i) + rng.randint(0, 3))
-    title = " ".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(6, 11))).capitalize()
-    tags = sorted({rng.choices(_TAGS, weights=_TAG_WEIGHTS)[0] for _ in range(3)})
-    authors = [f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(rng.randint(1, 2))]
-    lines = [
-        f"Title: {title} (bài {i})",
-        f"Date: {date:%Y-%m-%d %H:%M}",
-        f"Category: {categories[i % len(categories)]}",
-        f"Tags: {', '.join(tags)}",
-        f"Authors: {', '.join(sorted(set(authors)))}",
-        f"Summary: {_sentence(rng, 20, 30)} {_sentence(rng, 10, 20)}",
-        "",
-    ]
-    paragraphs = [" ".join(_sentence(rng) for _ in range(rng.randint(3, 6))) for _ in range(7)]
-    if photos and i % 3 == 0:
-        photo = photos[i % len(photos)]
-        caption = _sentence(rng, 6, 10)
-        paragraphs.insert(2, f'![{_sentence(rng, 5, 8)}]({{static}}/{photo} "{caption}")')
-    lines += [p + "\n" for p in paragraphs]
-    return "\n".join(lines)
-
-
-def make_corpus(folder: Path, n: int, base: Path | None) -> Path:
-    """content/ for one size: a copy of `base` (or just its photos) plus n articles."""
-    content = folder / "content"
-    if base is not None:
-        shutil.copytree(base, content, ignore=shutil.ignore_patterns(".*"))
-    else:
-        shutil.copytree(ROOT / "content" / "images", content / "images")
-    from pelican.settings import read_settings
-
-    categories = read_settings(str(ROOT / "pelicanconf.py")).get("CATEGORIES") or ["Tin tức"]
-    photos = sorted(
-        p.relative_to(content).as_posix()
-        for p in (content / "images").rglob("*")
-        if p.suffix.lower() in {".jpg", ".jpeg", ".png", ".webp"}
-    )
-    rng = random.Random(20251219 + n)
-    target = content / "articles" / "bench"
-    target.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        text = synthetic_article(i, n, rng, categories, photos)
-        (target / f"bai-{i:05d}.md").write_text(text, encoding="utf-8")
-    return content
-
 
 # --- timing our plugins from the outside -----------------------------------------------------
 
@@ -238,73 +164,77 @@ def _plugin_of(func) -> str | None:
 
 def child(spec: dict) -> dict:
     """Run one build described by `spec`; return times, plugin times, memory and size."""
-    sys.path.insert(0, str(ROOT))
     from pelican import Pelican
-    from pelican.settings import read_settings
+
+    from tools.build import run_compress
 
     content, output, cache = Path(spec["content"]), Path(spec["output"]), Path(spec["cache"])
     if output.exists():
         shutil.rmtree(output)
     stages: dict[str, float] = {}
+    stages_cpu: dict[str, float] = {}  # CPU seconds (user + system, children included)
     timer = PluginTimer()
     workers_kib = 0
     indexing = {"pagefind_kib": 0, "indexer_kib": 0}
-    cpu_at_start = _cpu()
+    cpu_at_start = cpu_seconds()
+    mark = [cpu_at_start]
+
+    def cpu_stage(name: str) -> None:
+        now = cpu_seconds()
+        stages_cpu[name] = now - mark[0]
+        mark[0] = now
+
     started = time.perf_counter()
     if spec["kind"] == "bare":
-        settings = read_settings(
-            None,
-            override={
-                "PATH": str(content),
-                "OUTPUT_PATH": str(output),
-                "CACHE_PATH": str(cache),
-                "TIMEZONE": "Asia/Ho_Chi_Minh",
-                # Our article URLs: Pelican's default ({slug}.html) collides on titles that
-                # recur from year to year, and a bare build must finish on the same content.
-                "ARTICLE_URL": "{date:%Y}/{date:%m}/{slug}/",
-                "ARTICLE_SAVE_AS": "{date:%Y}/{date:%m}/{slug}/index.html",
-            },
-        )
-        Pelican(settings).run()
+        Pelican(site_settings(content, output, cache, bare=True)).run()
         stages["pelican"] = time.perf_counter() - started
+        cpu_stage("pelican")
     else:
         check = _optional("tools.check")
         if check is not None:
             if check.main(["--content", str(content), "--quiet-ok"]) != 0:
                 raise SystemExit("make check failed on the bench corpus")
             stages["checks"] = time.perf_counter() - started
-        settings = read_settings(
-            str(ROOT / "pelicanconf.py"),
-            override={
-                "PATH": str(content),
-                "OUTPUT_PATH": str(output),
-                "CACHE_PATH": str(cache),
-                "DELETE_OUTPUT_DIRECTORY": True,
-            },
-        )
+            cpu_stage("checks")
+        settings = site_settings(content, output, cache, DELETE_OUTPUT_DIRECTORY=True)
         at = time.perf_counter()
         pelican = Pelican(settings)
         timer.install()
         pelican.run()
         stages["pelican"] = time.perf_counter() - at
-        # The compress plugin's worker processes, forked from this one: their resident size
-        # counts the pages they share with it (their own memory is a few tens of MB).
-        workers_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        cpu_stage("pelican")
         if _optional("tools.pagefind_index") is not None:
             # In a process of its own, as in tools/build.py (Pelican runs apart from it there).
             at = time.perf_counter()
-            indexing = _run_indexing(output, cache / "pagefind")
+            indexing = run_child(
+                "tools.bench",
+                {
+                    "output": str(output),
+                    "cache": str(cache / "pagefind"),
+                    "result": str(output.with_name(output.name + "-indexing.json")),
+                },
+                flag="--indexing-child",
+            )
             stages["pagefind"] = time.perf_counter() - at
+            cpu_stage("pagefind")
+        # .gz/.br of everything, the last step as in tools/build.py (worker processes forked
+        # from this one: their resident size counts the pages they share with it).
+        at = time.perf_counter()
+        run_compress(output, ROOT / "pelicanconf.py", cache)
+        stages["compress"] = time.perf_counter() - at
+        cpu_stage("compress")
+        workers_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     total = time.perf_counter() - started
     usage_self = resource.getrusage(resource.RUSAGE_SELF)
     usage_children = resource.getrusage(resource.RUSAGE_CHILDREN)
     self_kib, children_kib = usage_self.ru_maxrss, usage_children.ru_maxrss
-    cpu = _cpu(usage_self, usage_children) - cpu_at_start
+    cpu = cpu_seconds(usage_self, usage_children) - cpu_at_start
     files = [p for p in output.rglob("*") if p.is_file()]
     return {
         "seconds": total,
         "cpu_seconds": cpu,
         "stages": stages,
+        "stages_cpu": stages_cpu,
         "plugins": dict(timer.seconds),
         "peak_mib": max(self_kib, children_kib) / 1024,
         "python_mib": self_kib / 1024,  # checks, Pelican and our plugins
@@ -317,50 +247,15 @@ def child(spec: dict) -> dict:
     }
 
 
-def _run_indexing(output: Path, cache: Path) -> dict:
-    """tools/pagefind_index.index in a fresh process; its peak memory and Pagefind's."""
-    result = output.with_name(output.name + "-indexing.json")
-    spec = {"output": str(output), "cache": str(cache), "result": str(result)}
-    done = subprocess.run(
-        [sys.executable, "-m", "tools.bench", "--indexing-child", json.dumps(spec)]
-    )
-    if done.returncode != 0:
-        raise SystemExit("indexing failed")
-    return json.loads(result.read_text(encoding="utf-8"))
-
-
 def indexing_child(spec: dict) -> dict:
-    sys.path.insert(0, str(ROOT))
     from tools import pagefind_index
 
     pagefind_index.index(Path(spec["output"]), cache=Path(spec["cache"]))
     return {
         # Not ru_maxrss: Linux counts in it the parent's memory this process started from.
-        "indexer_kib": _high_water_kib(),
+        "indexer_kib": high_water_kib(),
         "pagefind_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
     }
-
-
-def _high_water_kib() -> int:
-    """Peak resident memory of this process since it started (VmHWM), in KiB."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
-def _cpu(*usages) -> float:
-    """CPU seconds (user + system) of this process and its finished children."""
-    if not usages:
-        usages = (
-            resource.getrusage(resource.RUSAGE_SELF),
-            resource.getrusage(resource.RUSAGE_CHILDREN),
-        )
-    return sum(u.ru_utime + u.ru_stime for u in usages)
 
 
 def _optional(module: str):
@@ -374,27 +269,14 @@ def _optional(module: str):
 
 def measure(kind: str, content: Path, output: Path, cache: Path, log: Path) -> dict:
     """Run `child` in a fresh interpreter (its own peak memory); return its result."""
-    result_file = output.with_suffix(".json")
     spec = {
         "kind": kind,
         "content": str(content),
         "output": str(output),
         "cache": str(cache),
-        "result": str(result_file),
+        "result": str(output.with_suffix(".json")),
     }
-    with open(log, "a", encoding="utf-8") as handle:
-        handle.write(f"\n=== {kind} {content} ===\n")
-        handle.flush()
-        done = subprocess.run(
-            [sys.executable, "-m", "tools.bench", "--child", json.dumps(spec)],
-            cwd=ROOT,
-            stdout=handle,
-            stderr=subprocess.STDOUT,
-        )
-    if done.returncode != 0:
-        tail = log.read_text(encoding="utf-8").splitlines()[-25:]
-        raise SystemExit(f"{kind} build failed (log {log}):\n" + "\n".join(tail))
-    return json.loads(result_file.read_text(encoding="utf-8"))
+    return run_child("tools.bench", spec, log)
 
 
 # --- the table -------------------------------------------------------------------------------
@@ -418,7 +300,7 @@ def print_builds(rows: list[dict]) -> None:
     print("Dựng toàn trang (full builds; seconds, ratio = ours / bare Pelican, same content)")
     head = (
         f"{'bài thêm':>9} {'lần đầu':>8} {'dựng lại':>9} {'Pelican trần':>13} "
-        f"{'tỉ lệ đầu':>10} {'tỉ lệ lại':>10} {'CPU lại':>8} {'bộ nhớ MiB':>11} "
+        f"{'tỉ lệ đầu':>10} {'tỉ lệ lại':>10} {'CPU đầu':>8} {'CPU lại':>8} {'bộ nhớ MiB':>11} "
         f"{'dung lượng MB':>14} {'tệp':>7}"
     )
     print(head)
@@ -429,13 +311,14 @@ def print_builds(rows: list[dict]) -> None:
             f"{row['articles']:>9} {cold['seconds']:>8.1f} {warm['seconds']:>9.1f} "
             f"{bare['seconds']:>13.1f} {cold['seconds'] / bare['seconds']:>10.2f} "
             f"{warm['seconds'] / bare['seconds']:>10.2f} "
+            f"{cold['cpu_seconds'] / bare['cpu_seconds']:>8.2f} "
             f"{warm['cpu_seconds'] / bare['cpu_seconds']:>8.2f} "
             f"{max(cold['peak_mib'], warm['peak_mib']):>11.0f} {warm['output_mb']:>14.1f} "
             f"{warm['files']:>7}"
         )
     print(
         "(lần đầu = cold, empty caches; dựng lại = warm rebuild with the caches of the first "
-        "run; CPU lại = the same ratio in CPU seconds, steadier on a busy machine; bare "
+        "run; CPU đầu, CPU lại = the same ratios in CPU seconds, steadier on a busy machine; bare "
         "Pelican: default theme, no plugins, its peak "
         + ", ".join(f"{r['bare']['peak_mib']:.0f}" for r in rows)
         + " MiB; ours, per process: checks + Pelican + plugins / compress workers (pages "
@@ -450,10 +333,10 @@ def print_builds(rows: list[dict]) -> None:
         + " MiB)"
     )
     print()
-    print("Thời gian từng bước và từng plugin (seconds: cold / warm)")
+    print("Thời gian từng bước và từng plugin (seconds: cold / warm; steps also in CPU seconds)")
     stages = sorted({s for r in rows for run in ("cold", "warm") for s in r[run]["stages"]})
     plugins = sorted({p for r in rows for run in ("cold", "warm") for p in r[run]["plugins"]})
-    names = stages + [f"plugins.{p}" for p in plugins]
+    names = stages + [f"{s} CPU" for s in stages] + [f"plugins.{p}" for p in plugins]
     width = max(len(name) for name in names) + 2
     print(f"{'':<{width}}" + "".join(f"{r['articles']:>16}" for r in rows))
     for name in names:
@@ -461,10 +344,12 @@ def print_builds(rows: list[dict]) -> None:
         for row in rows:
             if name.startswith("plugins."):
                 key, field = "plugins", name.split(".", 1)[1]
+            elif name.endswith(" CPU"):
+                key, field = "stages_cpu", name[: -len(" CPU")]
             else:
                 key, field = "stages", name
-            cold = row["cold"][key].get(field, 0.0)
-            warm = row["warm"][key].get(field, 0.0)
+            cold = row["cold"].get(key, {}).get(field, 0.0)
+            warm = row["warm"].get(key, {}).get(field, 0.0)
             cells.append(f"{cold:>7.2f} / {warm:<6.2f}")
         print(f"{name:<{width}}" + "".join(f"{c:>16}" for c in cells))
 
@@ -485,23 +370,14 @@ def print_plugin_benches(related_sizes, honour_rows, search_articles, work: Path
             continue
         print(f"{label}: {module}.run(n)", flush=True)
         for n in sizes:
-            result_file = work / f"{module}-{n}.json"
-            spec = {"module": module, "n": n, "result": str(result_file)}
+            spec = {"module": module, "n": n, "result": str(work / f"{module}-{n}.json")}
             started = time.perf_counter()
-            with open(log, "a", encoding="utf-8") as handle:
-                handle.write(f"\n=== {module}.run({n}) ===\n")
-                handle.flush()
-                done = subprocess.run(
-                    [sys.executable, "-m", "tools.bench", "--plugin-child", json.dumps(spec)],
-                    cwd=ROOT,
-                    stdout=handle,
-                    stderr=subprocess.STDOUT,
-                )
-            elapsed = time.perf_counter() - started
-            if done.returncode != 0:
+            try:
+                result = run_child("tools.bench", spec, log, flag="--plugin-child")
+            except SystemExit:
                 print(f"  n={n:>7}: LỖI (failed), see {log}")
                 continue
-            result = json.loads(result_file.read_text(encoding="utf-8"))
+            elapsed = time.perf_counter() - started
             print(f"  n={n:>7}: {_format_result(result)} (wall {elapsed:.1f} s)", flush=True)
 
 
@@ -513,6 +389,14 @@ def _format_result(result) -> str:
     if isinstance(result, list | tuple):
         return "; ".join(_format_result(item) for item in result)
     return str(result)
+
+
+def _load() -> str:
+    """The machine's load average: ratios of one run are comparable, times across runs not."""
+    try:
+        return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
 
 
 def _sizes(text: str) -> list[int]:
@@ -560,17 +444,15 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.child:
         spec = json.loads(args.child)
-        result = child(spec)
-        Path(spec["result"]).write_text(json.dumps(result), encoding="utf-8")
+        write_result(spec, child(spec))
         return 0
     if args.indexing_child:
         spec = json.loads(args.indexing_child)
-        Path(spec["result"]).write_text(json.dumps(indexing_child(spec)), encoding="utf-8")
+        write_result(spec, indexing_child(spec))
         return 0
     if args.plugin_child:
         spec = json.loads(args.plugin_child)
-        result = importlib.import_module(spec["module"]).run(spec["n"])
-        Path(spec["result"]).write_text(json.dumps(result, default=str), encoding="utf-8")
+        write_result(spec, importlib.import_module(spec["module"]).run(spec["n"]))
         return 0
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-"))
@@ -578,12 +460,14 @@ def main(argv: list[str] | None = None) -> int:
     log = work / "bench.log"
     base = None if args.empty_base else ROOT / "content"
     print(f"Thư mục tạm (work folder): {work}; nhật ký (log): {log}")
+    print(f"Tải máy (load average 1/5/15 min) lúc đầu: {_load()}", flush=True)
     try:
         rows = []
         for n in args.sizes:
             print(f"… {n} bài: dựng lần đầu, dựng lại, Pelican trần", flush=True)
             rows.append(bench_size(n, work, base, log))
         if rows:
+            print(f"Tải máy (load average) sau các lần dựng: {_load()}")
             print_builds(rows)
         print_plugin_benches(args.related_sizes, args.honour_rows, args.search_articles, work, log)
     finally:

@@ -21,17 +21,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from tools.benchkit import ROOT, peak_mib, run_child, site_settings, write_result
 
 ROWS_PER_DECISION = 500
 UNITS_PER_BLOC = 10
@@ -173,28 +169,6 @@ def make_data(content: Path, rows: int, seed: int = 2025) -> dict:
     return {"rows": written, "units": unit_count, "decisions": decision_count}
 
 
-def _settings(content: Path, output: Path) -> dict:
-    from pelican.settings import read_settings
-
-    return read_settings(
-        str(ROOT / "pelicanconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "CACHE_CONTENT": False,
-            "LOAD_CONTENT_CACHE": False,
-            "PLUGINS": ["plugins.vietnamese", "plugins.honours"],
-        },
-    )
-
-
-def peak_rss_mib() -> float:
-    """The peak resident set size of this process so far, in MiB (ru_maxrss: KiB on Linux,
-    bytes on macOS)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
 def run(rows: int) -> dict:
     """Generate `rows` recipient rows, then time loading and page generation (seconds)."""
     from pelican import Pelican
@@ -206,10 +180,10 @@ def run(rows: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-honours-") as folder:
         content, output = Path(folder) / "content", Path(folder) / "output"
         made = make_data(content, rows)
-        settings = _settings(content, output)
+        settings = site_settings(content, output, PLUGINS=["plugins.vietnamese", "plugins.honours"])
         Pelican(settings)  # registers the plugins' signals (our Jinja filters)
 
-        before_mib = peak_rss_mib()
+        before_mib = peak_mib()
         cpu_start = time.process_time()
         start = time.perf_counter()
         data = load_honours(content, settings)
@@ -233,7 +207,7 @@ def run(rows: int) -> dict:
         generator.generate_output(writer)
         pages_seconds = time.perf_counter() - start
         cpu_seconds = time.process_time() - cpu_start
-        peak_mib = peak_rss_mib()
+        peak = peak_mib()
         files = sum(1 for p in output.rglob("*") if p.is_file())
     return {
         "rows": made["rows"],
@@ -246,22 +220,15 @@ def run(rows: int) -> dict:
         "cpu_s": round(cpu_seconds, 2),
         "us_per_row": round(1e6 * (load_seconds + pages_seconds) / max(made["rows"], 1), 1),
         "before_mib": round(before_mib),
-        "peak_mib": round(peak_mib),
+        "peak_mib": round(peak),
     }
 
 
 def run_in_subprocess(rows: int) -> dict:
     """run(rows) in a fresh interpreter, so that the peak memory is that run's alone."""
-    completed = subprocess.run(
-        [sys.executable, "-m", "tools.bench_honours", "--json", str(rows)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    if completed.returncode != 0:
-        sys.stderr.write(completed.stderr)
-        raise SystemExit(f"bench_honours {rows}: lỗi (exit {completed.returncode})")
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    with tempfile.TemporaryDirectory(prefix="bench-honours-") as folder:
+        spec = {"rows": rows, "result": str(Path(folder) / "result.json")}
+        return run_child("tools.bench_honours", spec)
 
 
 def table(results: list[dict]) -> str:
@@ -306,11 +273,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("rows", nargs="*", type=int, default=[10_000, 100_000])
     parser.add_argument("--in-process", action="store_true", help="run every size in this process")
-    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # one run
+    parser.add_argument("--child", help=argparse.SUPPRESS)  # one run (benchkit.run_child)
     args = parser.parse_args(argv)
-    if args.json:
-        for rows in args.rows:
-            print(json.dumps(run(rows)), flush=True)
+    if args.child:
+        spec = json.loads(args.child)
+        write_result(spec, run(spec["rows"]))
         return 0
     results = []
     for rows in args.rows:

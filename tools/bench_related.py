@@ -17,20 +17,13 @@ import numpy as np
 
 from plugins.related.rank import Doc, Index
 from plugins.related.stopwords import STOP_WORDS
+from tools.benchkit import made_up_syllables
 
-_ONSET_TEXT = "b c ch d đ g gi h kh l m n ng nh ph qu s t th tr v x"
-_RHYME_TEXT = (
-    "a à á ả ạ an àn án ang áng anh ành ao áo ay ày âm ấn âu ầu e é en ê ế ên ênh i ì ính "
-    "o ò ó oa oàn oát ong óng ô ố ối ông ống ơ ờ ới u ú ua uân uy ư ữ ưa ương ưởng iên "
-    "yên iều uyết ước ướng ơn ộng ục ức ựu"
-)
-_ONSETS = tuple(_ONSET_TEXT.split())
-_RHYMES = tuple(_RHYME_TEXT.split())
 _SIZES = (1000, 5000, 10000, 20000)
 
 
 def _vocabulary(rng: random.Random, count: int) -> list[str]:
-    syllables = sorted({o + r for o in _ONSETS for r in _RHYMES})
+    syllables = made_up_syllables()
     words: set[str] = set()
     while len(words) < count:
         words.add(f"{rng.choice(syllables)} {rng.choice(syllables)}")

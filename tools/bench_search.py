@@ -8,7 +8,7 @@
   Pelican build, plus article pages written directly as HTML with the same indexed structure
   as theme/templates/article.html (title, lead, body in `data-pagefind-body`; page kind,
   category, year and unit filters; date and category metadata; the date sort), then indexed
-  by tools/pagefind_index.py. Writing the pages directly is much faster than a Pelican build
+  by tools/search/. Writing the pages directly is much faster than a Pelican build
   of as many articles, and the index is all that matters here.
 
 For each site, a fresh chromium (Debian's, through Playwright: cold cache) opens
@@ -27,7 +27,6 @@ sends them ("raw") and as a host that compresses text sends them ("gzip": gzip -
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import html as html_text
 import random
@@ -35,16 +34,13 @@ import re
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from datetime import datetime, timedelta
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote_plus, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from tools.benchkit import ROOT, categories, made_up_sentence
+from tools.serve import serving
 
 CHROMIUM = "/usr/bin/chromium"
 QUERIES = ("bac ha", "thi dua", "khen thưởng")
@@ -53,12 +49,6 @@ ALREADY_COMPRESSED = (".pf_meta", ".pf_index", ".pf_filter", ".pf_fragment", ".p
 
 # --------------------------------------------------------------------------- the big site
 
-_ONSETS = ("b", "c", "ch", "d", "đ", "g", "gi", "h", "kh", "l", "m", "n", "ng", "nh", "ph",
-           "qu", "s", "t", "th", "tr", "v", "x")  # fmt: skip
-_RHYMES = ("a", "à", "á", "ả", "ạ", "an", "àn", "áng", "anh", "ành", "ao", "ảo", "âm", "ấn",
-           "ầu", "e", "én", "ê", "ếch", "ên", "i", "ình", "o", "ó", "oa", "oàn", "ong", "ông",
-           "ống", "ơ", "ới", "u", "ùng", "ưa", "ương", "ưởng", "iên", "iều", "uyết", "ước",
-           "ơn", "ộng", "ục", "ức")  # fmt: skip
 _UNITS = ("Bắc Hà", "Sa Pa", "Mường Khương", "Bát Xát", "Bảo Thắng", "Bảo Yên", "Văn Bàn",
           "Si Ma Cai", "Lào Cai", "Sở Nội vụ", "Sở Y tế", "Bộ đội Biên phòng tỉnh")  # fmt: skip
 _FALLBACK = (
@@ -87,12 +77,6 @@ def sample_sentences() -> list[list[str]]:
     return articles or [list(_FALLBACK)]
 
 
-def _made_up(rng: random.Random, low: int, high: int) -> str:
-    """A sentence of made-up syllables: a long tail of rare words, as in real news."""
-    words = [rng.choice(_ONSETS) + rng.choice(_RHYMES) for _ in range(rng.randint(low, high))]
-    return " ".join(words).capitalize() + "."
-
-
 def article_page(i: int, rng: random.Random, sources, categories) -> tuple[str, str]:
     """(path, HTML) of one generated article of about 450 words.
 
@@ -107,7 +91,7 @@ def article_page(i: int, rng: random.Random, sources, categories) -> tuple[str, 
     sentences = sources[i % len(sources)]
 
     def sentence() -> str:
-        return rng.choice(sentences) if rng.random() < 0.6 else _made_up(rng, 6, 14)
+        return rng.choice(sentences) if rng.random() < 0.6 else made_up_sentence(rng, 6, 14)
 
     def text(count: int) -> str:
         return html_text.escape(" ".join(sentence() for _ in range(count)))
@@ -139,10 +123,8 @@ def article_page(i: int, rng: random.Random, sources, categories) -> tuple[str, 
 
 def make_big_site(folder: Path, n_articles: int) -> Path:
     """The search page and theme of a one-article Pelican build, plus n generated articles."""
-    from pelican.settings import read_settings
-
-    from tests.conftest import make_content, pelican_build
-    from tools.pagefind_index import index
+    from tests.support import make_content, pelican_build
+    from tools.search import index
 
     content = make_content(
         folder / "content",
@@ -153,11 +135,11 @@ def make_big_site(folder: Path, n_articles: int) -> Path:
         },
     )
     site = pelican_build(content, folder / "site")
-    categories = read_settings(str(ROOT / "pelicanconf.py")).get("CATEGORIES") or ["Tin tức"]
+    names = categories()
     rng = random.Random(20251219 + n_articles)
     sources = sample_sentences()
     for i in range(n_articles):
-        path, html = article_page(i, rng, sources, categories)
+        path, html = article_page(i, rng, sources, names)
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
@@ -174,17 +156,6 @@ def build_sample(folder: Path) -> Path:
 
 
 # ------------------------------------------------------------------------------ measuring
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _serve(site: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def _compressed_size(path: str, body: bytes) -> int:
@@ -237,8 +208,7 @@ def first_search(browser, base: str, query: str) -> dict:
 def measure(site: Path, queries=QUERIES, browser=None) -> dict[str, dict]:
     """first_search() for each query on `site`, served on 127.0.0.1. `browser`: a running
     Playwright chromium to use (the tests' one); else Debian's chromium is started here."""
-    server, base = _serve(site)
-    try:
+    with serving(site) as base:
         if browser is not None:
             return {query: first_search(browser, base, query) for query in queries}
         from playwright.sync_api import sync_playwright
@@ -253,9 +223,6 @@ def measure(site: Path, queries=QUERIES, browser=None) -> dict[str, dict]:
                 return {query: first_search(browser, base, query) for query in queries}
             finally:
                 browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def bundle_size(site: Path) -> tuple[int, int]:

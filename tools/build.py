@@ -1,4 +1,5 @@
-"""Build the site safely: check → Pelican into a staging folder → Pagefind → swap into output/.
+"""Build the site safely: check → Pelican into a staging folder → Pagefind → .gz/.br → swap
+into output/.
 
 A failed step leaves output/ exactly as it was, byte for byte: the new site is built in
 .output-staging/ (beside output/, so on the same file system) and swapped in only when every
@@ -37,8 +38,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
@@ -89,6 +88,10 @@ def sibling(output: Path, suffix: str) -> Path:
     return output.with_name(f".{output.name}-{suffix}")
 
 
+def settings_file(publish: bool) -> Path:
+    return ROOT / ("publishconf.py" if publish else "pelicanconf.py")
+
+
 def run_checks(content: Path) -> None:
     """`make check`'s rules; errors stop the build before Pelican starts."""
     from plugins.checks.runner import format_problem
@@ -115,10 +118,9 @@ def run_pelican(
     cache: Path | None = None,
     extra: dict | None = None,
 ) -> None:
-    settings = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
     command = [
         sys.executable, "-m", "pelican", str(content),
-        "-o", str(staging), "-s", str(settings), "--delete-output-directory",
+        "-o", str(staging), "-s", str(settings_file(publish)), "--delete-output-directory",
         "--fatal", "warnings" if publish else "errors",
     ]  # fmt: skip
     if cache is not None:  # one cache per output folder: builds side by side never share it
@@ -154,24 +156,24 @@ def run_pelican(
 
 
 def run_pagefind(staging: Path, cache: Path | None = None) -> None:
-    try:
-        from tools import pagefind_index
-    except ImportError:  # search index not part of this checkout yet
-        return
-    pagefind_index.index(staging, cache=cache)  # reuses the bundle when no page changed
-    compress_search_files(staging, None if cache is None else cache.parent / "compress")
+    from tools.search import index
+
+    index(staging, cache=cache)  # reuses the bundle when no page changed
 
 
-def compress_search_files(staging: Path, cache: Path | None) -> None:
-    """.gz/.br copies of Pagefind's text files (pagefind.js, its worker, the entry and our
-    word list), which the compress plugin cannot see: Pagefind runs after Pelican. Its
-    index fragments are compressed by Pagefind itself and are left alone."""
-    from plugins.compress.compress import compress_tree
-    from plugins.compress.settings import CompressSettings
+def run_compress(staging: Path, settings_file: Path, cache: Path | None) -> None:
+    """.gz/.br copies of every text file, once everything is written (pages, feeds,
+    sitemap.xml, Pagefind's scripts and JSON): one step, whatever the order of PLUGINS.
+    Settings COMPRESS_* come from the settings file, the cache lives in `cache`/compress."""
+    from pelican.settings import read_settings
 
-    folder = staging / "pagefind"
-    if folder.is_dir():
-        compress_tree(folder, CompressSettings(exclude=(), cache_path=cache), workers=1)
+    from tools.compress.compress import compress_tree
+    from tools.compress.settings import CompressSettings
+
+    override = {"CACHE_PATH": str(cache)} if cache is not None else {}
+    cfg = CompressSettings.from_pelican(read_settings(str(settings_file), override=override))
+    if cfg.enabled:
+        compress_tree(staging, cfg)
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -250,6 +252,7 @@ def build(
             cache = sibling(output, "cache")
             run_pelican(content, staging, publish=publish, drafts=drafts, cache=cache, extra=extra)
             run_pagefind(staging, cache / "pagefind")
+            run_compress(staging, settings_file(publish), cache)
         except BuildFailed:
             shutil.rmtree(staging, ignore_errors=True)
             raise

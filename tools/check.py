@@ -13,12 +13,10 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from plugins.checks.runner import Report, run_checks
+from plugins.checks.settings import CheckSettings
 
-from plugins.checks.runner import Report, run_checks  # noqa: E402
-from plugins.checks.settings import CheckSettings  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_settings(settings_file: Path, content: Path | None = None) -> dict:

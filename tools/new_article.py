@@ -19,17 +19,15 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from plugins.checks.dates import parse_date
+from plugins.checks.document import parse
+from plugins.checks.runner import MARKDOWN_EXTENSIONS, walk
+from plugins.checks.template import new_article
+from plugins.vietnamese.dates import VN_TZ
+from plugins.vietnamese.suggest import closest
+from plugins.vietnamese.text import fold, nfc, slugify
 
-from plugins.checks.dates import parse_date  # noqa: E402
-from plugins.checks.document import parse  # noqa: E402
-from plugins.checks.runner import MARKDOWN_EXTENSIONS, walk  # noqa: E402
-from plugins.checks.template import new_article  # noqa: E402
-from plugins.vietnamese.dates import VN_TZ  # noqa: E402
-from plugins.vietnamese.suggest import closest  # noqa: E402
-from plugins.vietnamese.text import fold, nfc, slugify  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class NewArticleError(Exception):

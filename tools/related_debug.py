@@ -16,8 +16,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 
 def load_articles(settings_file: Path = ROOT / "pelicanconf.py") -> tuple[list, list, dict]:

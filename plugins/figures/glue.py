@@ -1,9 +1,20 @@
-"""Pelican glue: add the figure extension to the Markdown reader in use."""
+"""Pelican glue: add the figure extension to the Markdown reader in use, in any plugin order.
+
+The NFC reader of plugins/vietnamese builds its Markdown with the extensions that
+`markdown_extensions()` returns; each plugin that adds one is a mixin whose
+`markdown_extensions()` extends its parent's. Whichever of the two plugins runs its
+readers_init first, the reader class in the end has both: plugins/vietnamese puts its reader
+under an existing subclass (NfcMarkdownReader.over), this plugin mixes itself into the class
+in place.
+"""
 
 from functools import partial
 from pathlib import Path
 
 from pelican import signals
+from pelican.readers import MarkdownReader
+
+from plugins.vietnamese.reader import parent_extensions
 
 from .markdown_ext import FigureExtension
 from .sizes import image_size, resolve
@@ -14,17 +25,21 @@ def _size_lookup(content_root: Path, source_path: str, src: str):
     return image_size(path) if path else None
 
 
+class FiguresMixin:
+    """A lone image in its paragraph becomes <figure> with its title as <figcaption>."""
+
+    def markdown_extensions(self) -> list:
+        lookup = partial(_size_lookup, Path(self.settings["PATH"]), self._source_path)
+        return [*parent_extensions(self, FiguresMixin), FigureExtension(size_of=lookup)]
+
+
 def add_figures(readers) -> None:
     for ext, base in list(readers.reader_classes.items()):
-        if not hasattr(base, "markdown_extensions"):
+        if not isinstance(base, type) or not issubclass(base, MarkdownReader):
             continue
-
-        class FiguresReader(base):
-            def markdown_extensions(self):
-                lookup = partial(_size_lookup, Path(self.settings["PATH"]), self._source_path)
-                return [*super().markdown_extensions(), FigureExtension(size_of=lookup)]
-
-        readers.reader_classes[ext] = FiguresReader
+        if issubclass(base, FiguresMixin):
+            continue
+        readers.reader_classes[ext] = type(f"Figures{base.__name__}", (FiguresMixin, base), {})
 
 
 def register() -> None:

@@ -1,18 +1,28 @@
-"""sitemap.xml from the list of pages written (pure: no Pelican import).
+"""sitemap.xml's entries from the list of pages written (pure: no Pelican import).
 
+The XML itself is the theme's template `sitemap.html`, written through Pelican's Writer.
 lastmod is given only where the content knows it (articles and pages); listing pages get
 none, so the file never depends on the time of the build.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import datetime
-from xml.sax.saxutils import escape
 
 
 @dataclass(frozen=True)
 class Entry:
     path: str  # URL path from the site root, e.g. "2023/12/slug/"
     lastmod: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Sitemap:
+    """What the template gets as `sitemap`: the site's base URL and one entry per path."""
+
+    base: str
+    entries: tuple[Entry, ...]
 
 
 def clean_path(output_relative: str) -> str:
@@ -25,19 +35,7 @@ def clean_path(output_relative: str) -> str:
     return path
 
 
-def render(entries: list[Entry], siteurl: str) -> str:
-    base = siteurl.rstrip("/")
+def sitemap(entries: list[Entry], siteurl: str) -> Sitemap:
+    """One entry per path (the last written wins), sorted by path."""
     unique = {entry.path: entry for entry in entries}
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ]
-    for path in sorted(unique):
-        entry = unique[path]
-        lines.append("<url>")
-        lines.append(f"<loc>{escape(f'{base}/{path}')}</loc>")
-        if entry.lastmod is not None:
-            lines.append(f"<lastmod>{entry.lastmod.date().isoformat()}</lastmod>")
-        lines.append("</url>")
-    lines.append("</urlset>")
-    return "\n".join(lines) + "\n"
+    return Sitemap(siteurl.rstrip("/"), tuple(unique[path] for path in sorted(unique)))

@@ -13,7 +13,7 @@ from .suggest import closest
 
 def use_nfc_reader(readers) -> None:
     for ext in NfcMarkdownReader.file_extensions:
-        readers.reader_classes[ext] = NfcMarkdownReader
+        readers.reader_classes[ext] = NfcMarkdownReader.over(readers.reader_classes.get(ext))
 
 
 def _vi_sort(items, attribute=None):

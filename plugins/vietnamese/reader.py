@@ -3,7 +3,9 @@
 Text pasted from macOS or some input methods arrives decomposed (NFD): "Bắc Hà" as
 "Ba\u0306\u0301c Ha\u0300". Normalising the whole source before Markdown sees it makes the
 title, the metadata, the slug and the body all NFC. Other plugins add Markdown extensions by
-overriding `markdown_extensions()` in a subclass (see plugins/figures/glue.py).
+a mixin whose `markdown_extensions()` extends its parent's (`parent_extensions`; see
+plugins/figures/glue.py), in either order: `NfcMarkdownReader.over(cls)` keeps a reader
+class another plugin put in place and adds NFC reading on top of it.
 """
 
 from markdown import Markdown
@@ -12,10 +14,28 @@ from pelican.readers import MarkdownReader
 from .text import nfc
 
 
+def parent_extensions(reader, cls) -> list:
+    """The extensions of the classes after `cls` in `reader`'s method order."""
+    parent = getattr(super(cls, reader), "markdown_extensions", None)
+    return parent() if parent is not None else []
+
+
 class NfcMarkdownReader(MarkdownReader):
     def markdown_extensions(self) -> list:
         """Extension instances added to those configured in settings["MARKDOWN"]."""
-        return []
+        return parent_extensions(self, NfcMarkdownReader)
+
+    @classmethod
+    def over(cls, current: type | None) -> type:
+        """This reader for an extension whose reader is now `current` (another plugin's
+        subclass of MarkdownReader is kept, with NFC reading first in its method order)."""
+        if not isinstance(current, type) or not issubclass(current, MarkdownReader):
+            return cls
+        if issubclass(current, cls):
+            return current
+        if current is MarkdownReader:
+            return cls
+        return type(f"Nfc{current.__name__}", (cls, current), {})
 
     def read(self, source_path):
         self._source_path = source_path

@@ -8,7 +8,7 @@ import pytest
 
 from plugins.honours.loader import load_honours
 from plugins.vietnamese.errors import SiteErrors
-from tests.conftest import make_content
+from tests.support import make_content
 
 VOCABULARY = """\
 - id: huan-chuong-lao-dong-hang-ba

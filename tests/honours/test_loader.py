@@ -6,8 +6,8 @@ from datetime import date
 from plugins.honours import declarations, loader
 from plugins.honours.loader import decision_id, load_honours, parse_date
 from plugins.honours.model import COLLECTIVE, HOUSEHOLD, INDIVIDUAL, HonoursData
-from tests.conftest import ROOT
 from tests.honours.helpers import write
+from tests.support import ROOT
 
 
 def test_small_data_set_loads(tmp_path):

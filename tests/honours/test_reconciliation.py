@@ -12,10 +12,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from plugins.honours.loader import load_honours
-from tests.conftest import ROOT, make_content, pelican_build
+from tests.support import ROOT, make_content, parse, pelican_build
 from tools.bench_honours import make_data
 
 
@@ -35,7 +34,7 @@ class Pages:
         """[(id, text)] of every <tr id=...> in <main>, in page order."""
         path = page_of(self.site, url)
         if path not in self.cache:
-            main = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("main")
+            main = parse(path).find("main")
             self.cache[path] = [(tr["id"], tr.get_text(" ")) for tr in main.find_all("tr", id=True)]
         return self.cache[path]
 

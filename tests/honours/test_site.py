@@ -7,29 +7,21 @@ import io
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 from pelican import signals
 
 from plugins.honours.model import HonoursData
 from plugins.honours.record_ids import base_id
 from plugins.vietnamese.errors import SiteErrors
-from tests.conftest import make_content, pelican_build
 from tests.honours.helpers import ANNEX_163, D, honours_files
+from tests.support import article as kit_article
+from tests.support import make_content, pelican_build
+from tests.support import parse as soup
 
 HONOUR_163 = "bang-khen-chu-tich-ubnd-tinh"  # the honour of decision 163 (helpers.py)
 
-ARTICLE = """Title: {title}
-Date: {date}
-Category: Khối thi đua
-Summary: {summary}
-{meta}
 
-{body}
-"""
-
-
-def article(title, date, meta="", body="Nội dung bài viết.", summary="Tóm tắt bài viết."):
-    return ARTICLE.format(title=title, date=date, meta=meta, body=body, summary=summary)
+def article(title, date, extra="", body="Nội dung bài viết."):
+    return kit_article(title, date, "Khối thi đua", "Tóm tắt bài viết.", extra, body)
 
 
 ARTICLES = {
@@ -69,10 +61,6 @@ def build(tmp_path, files=None, mentions=None, **override):
     finally:
         signals.all_generators_finalized.disconnect(stand_in)
     return out, stand_in
-
-
-def soup(path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def cells(table) -> list[list[str]]:

@@ -1,9 +1,8 @@
 """The <img> → <picture> rewrite on its own (no Pelican)."""
 
-from bs4 import BeautifulSoup
-
 from plugins.photos.markup import parse_attributes, picture, rewrite
 from plugins.photos.process import Photo, Variant
+from tests.support import parse as soup
 
 SIZES = "(min-width: 48rem) 46rem, 100vw"
 
@@ -19,10 +18,6 @@ def photo(source="images/a.jpg", width=1200, height=800) -> Photo:
 
 
 PHOTOS = {"{static}/images/a.jpg": photo(), "{static}/images/b.jpg": photo("images/b.jpg")}
-
-
-def soup(html):
-    return BeautifulSoup(html, "html.parser")
 
 
 def test_figure_image_becomes_picture_with_webp_and_fallback():

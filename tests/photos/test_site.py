@@ -4,12 +4,12 @@ import posixpath
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from PIL import Image
 
 from plugins.vietnamese.errors import SiteErrors
-from tests.conftest import make_content, pelican_build
-from tests.photos.images import assert_clean, phone_jpeg, png_bytes
+from tests.support import assert_clean, make_content, pelican_build, phone_jpeg
+from tests.support import parse as soup
+from tests.support import png as png_bytes
 
 ARTICLE = """Title: Đồn biên phòng Mường Khương
 Date: 2024-05-14 09:30
@@ -55,10 +55,6 @@ def build(tmp_path, content, name="out", **override):
         THEME_TEMPLATES_OVERRIDES=[str(templates)],
         **override,
     )
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def urls(img_or_source) -> list[str]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
 from tests.quality.sitecheck import Site
+from tests.support import ROOT
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 

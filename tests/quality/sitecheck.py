@@ -16,6 +16,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from tests.support import parse
+
 BASE = "http://trang.invalid"  # stands for the site's own origin while resolving URLs
 
 # Elements and attributes whose URL the browser fetches while showing the page.
@@ -96,7 +98,7 @@ class Site:
 
     def soup(self, rel: str) -> BeautifulSoup:
         if rel not in self._soups:
-            self._soups[rel] = BeautifulSoup(self.text(rel), "html.parser")
+            self._soups[rel] = parse(self.text(rel))
         return self._soups[rel]
 
     def ids(self, rel: str) -> set[str]:

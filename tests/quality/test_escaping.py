@@ -23,8 +23,9 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import CHROMIUM, make_content, serving
+from tests.conftest import CHROMIUM
 from tests.quality.sitecheck import summary
+from tests.support import make_content, parse, serving
 from tools.build import build
 
 # Each hostile value names where it comes from, so a failure points at the field.
@@ -180,10 +181,7 @@ def article_page(site) -> str:
 
 
 def pages(site) -> dict[str, BeautifulSoup]:
-    return {
-        p.relative_to(site).as_posix(): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
-        for p in sorted(site.rglob("*.html"))
-    }
+    return {p.relative_to(site).as_posix(): parse(p) for p in sorted(site.rglob("*.html"))}
 
 
 def visible_text(soup: BeautifulSoup) -> str:

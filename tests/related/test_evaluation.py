@@ -39,9 +39,8 @@ def test_every_link_is_a_published_article_and_never_itself():
 
 def test_a_real_build_keeps_the_links_on_topic(tmp_path):
     """The reviewers' procedure: add a labelled set to content/, build, count the links."""
-    from bs4 import BeautifulSoup
 
-    from tests.conftest import make_content, pelican_build
+    from tests.support import make_content, parse, pelican_build
 
     content = make_content(tmp_path / "content", E.markdown_files("dev.yaml"))
     output = pelican_build(content, tmp_path / "output")
@@ -49,7 +48,7 @@ def test_a_real_build_keeps_the_links_on_topic(tmp_path):
     links = on_topic = with_3 = 0
     for slug, topic in topics.items():
         [page] = list(output.glob(f"*/*/{slug}/index.html"))
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(page)
         heading = soup.find("h2", string="Có thể bạn quan tâm")
         assert heading is not None, slug
         targets = [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in heading.parent.find_all("a")]

@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.vietnamese.errors import SiteErrors
-from tests.conftest import make_content, pelican_build
 from tests.honours.helpers import honours_files
+from tests.support import article, make_content, page, pelican_build
 
 FLOOD = (
     "Mưa lớn gây lũ quét và sạt lở đất, nhiều tuyến đường bị chia cắt. Lực lượng cứu hộ sơ tán "
@@ -20,12 +20,6 @@ SCHOOL = (
     "Học sinh bước vào năm học mới, giáo viên chuẩn bị bài giảng, nhà trường sửa sang phòng "
     "học. Ngành giáo dục tổ chức kỳ thi, bồi dưỡng học sinh giỏi và đổi mới phương pháp dạy học."
 )
-
-
-def article(title, date, category, body, **meta):
-    lines = [f"Title: {title}", f"Date: {date}", f"Category: {category}", f"Summary: {title}."]
-    lines += [f"{key.capitalize()}: {value}" for key, value in meta.items()]
-    return "\n".join(lines) + "\n\n" + body + "\n"
 
 
 ARTICLES = {
@@ -63,7 +57,9 @@ ARTICLES = {
 def write_site(root: Path) -> Path:
     files = dict(honours_files())
     for slug, (title, date, category, body, meta) in ARTICLES.items():
-        files[f"articles/{slug}.md"] = article(title, date, category, body, slug=slug, **meta)
+        files[f"articles/{slug}.md"] = article(
+            title, date, category, f"{title}.", body=body, slug=slug, **meta
+        )
     return make_content(root / "content", files)
 
 
@@ -71,10 +67,6 @@ def write_site(root: Path) -> Path:
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("related-site")
     return pelican_build(write_site(root), root / "output")
-
-
-def page(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def section(soup: BeautifulSoup, heading: str):

@@ -1,5 +1,5 @@
 """A small labelled site for the search tests: built with our Pelican settings, indexed by
-tools/pagefind_index.py, served on 127.0.0.1. Built once per test process.
+tools/search/ (Pagefind + word list), served on 127.0.0.1. Built once per test process.
 
 Each article has a topic (the key of ARTICLES); the tests check which topics come first.
 """
@@ -10,17 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_content, pelican_build, serving
-
-HEADER = """Title: {title}
-Date: {date}
-Category: {category}
-Tags: {tags}
-Authors: Ban biên tập
-Summary: {summary}
-
-{body}
-"""
+from tests.support import article, make_content, pelican_build, serving
 
 # slug -> (topic, title, date, category, summary, body)
 ARTICLES = {
@@ -174,9 +164,9 @@ PAIRS = [  # typed without diacritics, typed correctly
 def content_files() -> dict[str, str]:
     files = {}
     for slug, (topic, title, date, category, summary, body) in ARTICLES.items():
-        files[f"articles/{slug}.md"] = HEADER.format(
-            title=title, date=date, category=category, tags=topic, summary=summary, body=body
-        ).replace("Title:", f"Slug: {slug}\nTitle:", 1)
+        files[f"articles/{slug}.md"] = article(
+            title, date, category, summary, body=body, slug=slug, tags=topic, authors="Ban biên tập"
+        )
     files["pages/giong-dua-hau.md"] = OTHER_PAGE
     return files
 
@@ -189,7 +179,7 @@ def topic_of(url: str) -> str | None:
 @pytest.fixture(scope="session")
 def search_site(tmp_path_factory) -> Path:
     """The labelled site, built and indexed (Pagefind + lexicon)."""
-    from tools.pagefind_index import index
+    from tools.search import index
 
     root = tmp_path_factory.mktemp("search-site")
     content = make_content(root / "content", content_files())

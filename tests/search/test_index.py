@@ -1,4 +1,4 @@
-"""tools/pagefind_index.py: what is indexed, filters and sort, determinism, the lexicon."""
+"""tools/search/: what is indexed, filters and sort, determinism, the lexicon."""
 
 from __future__ import annotations
 
@@ -10,24 +10,19 @@ import sys
 
 import pytest
 
+from plugins.vietnamese.text import fold
 from tests.search.conftest import ARTICLES, content_files
-from tools import pagefind_index, pagefind_parts
-from tools.pagefind_index import (
-    CACHE_KEEP,
-    LEXICON_FILE,
-    UNUSED_FILES,
-    PagefindError,
-    _carries_body,
-    _cbor_decode,
-    _cbor_encode,
-    _glob_for,
-    _part_globs,
-    build_lexicon,
-    index,
-    prune_cache,
-    read_pagefind_file,
-    scan_site,
-)
+from tools.search import bundle, parts, run, scan
+from tools.search.bundle import UNUSED_FILES
+from tools.search.cache import CACHE_KEEP, prune_cache
+from tools.search.index import index
+from tools.search.lexicon import LEXICON_FILE, build_lexicon
+from tools.search.run import PagefindError
+from tools.search.scan import carries_body, glob_for, part_globs, scan_site
+
+
+def read_pagefind_file(path):
+    return bundle.decode(path.read_bytes(), path.name)
 
 
 def fragments(site):
@@ -132,16 +127,16 @@ def fresh_copy(search_site, folder):
 
 
 def test_pagefind_reads_only_the_pages_it_indexes(search_site, tmp_path):
-    scan = scan_site(fresh_copy(search_site, tmp_path / "site"))
-    assert 0 < scan.body_pages < scan.pages
-    glob = scan.glob
+    found = scan_site(fresh_copy(search_site, tmp_path / "site"))
+    assert 0 < found.body_pages < found.pages
+    glob = found.glob
     assert glob.startswith("{") and "2024/**/*.html" in glob and "giong-dua-hau/**/*.html" in glob
     for skipped in ("index.html", "the/", "chuyen-muc/", "tac-gia/", "luu-tru/", "tim-kiem/"):
         assert f",{skipped}" not in glob and f"{{{skipped}" not in glob
 
 
 def test_the_glob_gives_the_index_of_a_full_run(search_site, tmp_path, monkeypatch):
-    monkeypatch.setattr(pagefind_index, "GLOB_LIMIT", 0)  # no --glob: Pagefind reads every page
+    monkeypatch.setattr(scan, "GLOB_LIMIT", 0)  # no --glob: Pagefind reads every page
     site = fresh_copy(search_site, tmp_path / "site")
     assert scan_site(site).glob is None
     index(site)
@@ -157,7 +152,7 @@ def test_a_cached_bundle_is_byte_identical_and_pagefind_does_not_run(
     assert tree(first / "pagefind") == tree(search_site / "pagefind")
     assert len([p for p in cache.iterdir() if not p.name.startswith(".")]) == 1
 
-    monkeypatch.setattr(pagefind_index, "_command", lambda: FAILING)  # would fail if run
+    monkeypatch.setattr(run, "command", lambda: FAILING)  # would fail if run
     second = fresh_copy(search_site, tmp_path / "second")
     index(second, cache=cache)
     assert tree(second / "pagefind") == tree(search_site / "pagefind")
@@ -174,7 +169,7 @@ def test_a_changed_page_is_indexed_again(search_site, tmp_path, monkeypatch):
     index(site, cache=cache)
     page = site / "2024" / "05" / "dua-hau-muong-khuong" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("ven suối", "ven sông"), "utf-8")
-    monkeypatch.setattr(pagefind_index, "_command", lambda: FAILING)
+    monkeypatch.setattr(run, "command", lambda: FAILING)
     with pytest.raises(PagefindError, match="mã lỗi 3"):
         index(site, cache=cache)
     # Pages Pagefind drops anyway are part of the key too: any change of the site's HTML.
@@ -215,7 +210,7 @@ def test_the_cache_keeps_the_last_few_bundles(tmp_path):
 
 
 def test_make_html_reuses_the_bundle_when_no_page_changed(tmp_path, monkeypatch):
-    from tests.conftest import make_content
+    from tests.support import make_content
     from tools.build import build
 
     content = make_content(tmp_path / "content", dict(list(content_files().items())[:2]))
@@ -224,7 +219,7 @@ def test_make_html_reuses_the_bundle_when_no_page_changed(tmp_path, monkeypatch)
     first = tree(output / "pagefind")
     cached = [p for p in (tmp_path / ".output-cache" / "pagefind").iterdir()]
     assert len(cached) == 1  # beside Pelican's cache, one folder per output folder
-    monkeypatch.setattr(pagefind_index, "_command", lambda: FAILING)
+    monkeypatch.setattr(run, "command", lambda: FAILING)
     build(content, output, checks=False)
     assert tree(output / "pagefind") == first
 
@@ -284,13 +279,13 @@ def semantic(bundle):
 
 def counting_runs(monkeypatch):
     runs = []
-    real = pagefind_index.run_pagefind
+    real = run.run_pagefind
 
-    def run(site, glob=None, output=None):
+    def counting(site, glob=None, output=None):
         runs.append(glob)
         real(site, glob, output)
 
-    monkeypatch.setattr(pagefind_index, "run_pagefind", run)
+    monkeypatch.setattr(run, "run_pagefind", counting)
     return runs
 
 
@@ -298,22 +293,22 @@ def counting_runs(monkeypatch):
 def test_a_site_indexed_in_parts_has_the_index_of_one_run(
     search_site, tmp_path, monkeypatch, part_pages
 ):
-    monkeypatch.setattr(pagefind_index, "SHARD_PAGES", part_pages)
+    monkeypatch.setattr(scan, "SHARD_PAGES", part_pages)
     runs = counting_runs(monkeypatch)
     site = fresh_copy(search_site, tmp_path / "site")
-    scan = scan_site(site)
-    assert len(scan.parts) == -(-scan.body_pages // part_pages) > 1
+    found = scan_site(site)
+    assert len(found.parts) == -(-found.body_pages // part_pages) > 1
     index(site)
-    assert len(runs) == len(scan.parts)  # no run over the whole site
-    assert not (site / pagefind_parts.PARTS_FOLDER).exists()
+    assert len(runs) == len(found.parts)  # no run over the whole site
+    assert not (site / parts.PARTS_FOLDER).exists()
     assert semantic(site / "pagefind") == semantic(search_site / "pagefind")
     # The same files, fragments byte for byte; and the same bundle from run to run.
     again = fresh_copy(search_site, tmp_path / "again")
     index(again)
     assert tree(again / "pagefind") == tree(site / "pagefind")
     single = tree(search_site / "pagefind")
-    parts = tree(site / "pagefind")
-    assert {k: v for k, v in parts.items() if k.startswith("fragment")} == {
+    merged = tree(site / "pagefind")
+    assert {k: v for k, v in merged.items() if k.startswith("fragment")} == {
         k: v for k, v in single.items() if k.startswith("fragment")
     }
 
@@ -323,16 +318,16 @@ def test_parts_are_cut_into_index_chunks_where_pagefind_cuts_them(
 ):
     # Small chunks (the site fits in one at Pagefind's usual size): Pagefind's own cut, with
     # its undocumented variable, against the merge's.
-    command = pagefind_index._command()
+    command = run.command()
     monkeypatch.setattr(
-        pagefind_index,
-        "_command",
+        run,
+        "command",
         lambda: ["env", "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE=40", *command],
     )
     one_run = fresh_copy(search_site, tmp_path / "one")
     index(one_run)
-    monkeypatch.setattr(pagefind_index, "SHARD_PAGES", 4)
-    monkeypatch.setattr(pagefind_parts, "INDEX_CHUNK_SIZE", 40)
+    monkeypatch.setattr(scan, "SHARD_PAGES", 4)
+    monkeypatch.setattr(bundle, "INDEX_CHUNK_SIZE", 40)
     in_parts = fresh_copy(search_site, tmp_path / "parts")
     index(in_parts)
     expected = semantic(one_run / "pagefind")
@@ -340,8 +335,10 @@ def test_parts_are_cut_into_index_chunks_where_pagefind_cuts_them(
     assert semantic(in_parts / "pagefind") == expected
 
 
-def test_parts_that_cannot_be_merged_surely_give_way_to_one_run(search_site, tmp_path, monkeypatch):
-    monkeypatch.setattr(pagefind_index, "SHARD_PAGES", 5)
+def test_parts_that_cannot_be_merged_surely_give_way_to_one_run(
+    search_site, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setattr(scan, "SHARD_PAGES", 5)
     site = fresh_copy(search_site, tmp_path / "site")
     page = site / "2024" / "05" / "dua-hau-muong-khuong" / "index.html"
     html = page.read_text(encoding="utf-8")
@@ -349,29 +346,29 @@ def test_parts_that_cannot_be_merged_surely_give_way_to_one_run(search_site, tmp
     html = html.replace('data-pagefind-sort="date:', 'data-pagefind-sort="date" data-x="', 1)
     page.write_text(html, encoding="utf-8")
     runs = counting_runs(monkeypatch)
-    scan = scan_site(site)
+    found = scan_site(site)
     index(site)
-    assert runs == [*scan.parts, scan.glob]  # the parts, then one run over the whole site
+    assert runs == [*found.parts, found.glob]  # the parts, then one run over the whole site
+    warning = capsys.readouterr().err
+    assert "CẢNH BÁO" in warning and "one run instead" in warning
     reference = fresh_copy(search_site, tmp_path / "reference")
     reference_page = reference / "2024" / "05" / "dua-hau-muong-khuong" / "index.html"
     reference_page.write_text(html, encoding="utf-8")
-    monkeypatch.setattr(pagefind_index, "SHARD_PAGES", 10_000)
+    monkeypatch.setattr(scan, "SHARD_PAGES", 10_000)
     index(reference)
     assert tree(site / "pagefind") == tree(reference / "pagefind")
-    assert not (site / pagefind_parts.PARTS_FOLDER).exists()
+    assert not (site / parts.PARTS_FOLDER).exists()
 
 
-def test_a_pagefind_error_in_a_part_is_reported_as_without_parts(
-    search_site, tmp_path, monkeypatch
-):
-    monkeypatch.setattr(pagefind_index, "SHARD_PAGES", 5)
-    monkeypatch.setattr(pagefind_index, "_command", lambda: FAILING)
+def test_a_pagefind_error_in_a_part_stops_the_indexing(search_site, tmp_path, monkeypatch):
+    monkeypatch.setattr(scan, "SHARD_PAGES", 5)
+    monkeypatch.setattr(run, "command", lambda: FAILING)
     runs = counting_runs(monkeypatch)
     site = fresh_copy(search_site, tmp_path / "site")
     with pytest.raises(PagefindError, match="mã lỗi 3"):
         index(site)
-    assert runs == [scan_site(site).parts[0], scan_site(site).glob]  # first part, then all
-    assert not (site / pagefind_parts.PARTS_FOLDER).exists()
+    assert runs == [scan_site(site).parts[0]]  # the error of the first part, no other run
+    assert not (site / parts.PARTS_FOLDER).exists()
     assert not (site / "pagefind").exists()
 
 
@@ -387,24 +384,24 @@ def test_part_globs_name_whole_folders_and_single_pages():
         ("index.html", False),
         ("the/x/index.html", False),
     ]
-    assert _part_globs(pages, 4) == ("2023/**/*.html", "{2024/**/*.html,don-vi/**/*.html}")
-    assert _part_globs(pages, 3) == (
+    assert part_globs(pages, 4) == ("2023/**/*.html", "{2024/**/*.html,don-vi/**/*.html}")
+    assert part_globs(pages, 3) == (
         "{2023/11/**/*.html,2023/12/b/**/*.html}",
         "{2023/12/c/**/*.html,2024/01/d/**/*.html}",
         "{2024/01/e/**/*.html,2024/02/**/*.html,don-vi/**/*.html}",
     )
-    assert _part_globs(pages, 7) is None  # one part: one run
-    assert _part_globs([*pages, ("bài {1}/index.html", True)], 2) is None  # needs escaping
+    assert part_globs(pages, 7) is None  # one part: one run
+    assert part_globs([*pages, ("bài {1}/index.html", True)], 2) is None  # needs escaping
 
 
 def test_carries_body_looks_for_the_attribute_only():
-    assert _carries_body(b'<main id="noi-dung" data-pagefind-body>')
-    assert _carries_body(b"<article\n  data-pagefind-body\n>")
-    assert _carries_body(b'<MAIN DATA-PAGEFIND-BODY="">')
+    assert carries_body(b'<main id="noi-dung" data-pagefind-body>')
+    assert carries_body(b"<article\n  data-pagefind-body\n>")
+    assert carries_body(b'<MAIN DATA-PAGEFIND-BODY="">')
     mention = "<p>Thuộc tính data-pagefind-body đánh dấu phần chính.</p>".encode()
-    assert not _carries_body(mention)
-    assert not _carries_body(b"<div data-pagefind-body-x>")
-    assert not _carries_body(b"<main>")
+    assert not carries_body(mention)
+    assert not carries_body(b"<div data-pagefind-body-x>")
+    assert not carries_body(b"<main>")
 
 
 def test_glob_for_names_whole_folders_and_single_pages():
@@ -418,13 +415,13 @@ def test_glob_for_names_whole_folders_and_single_pages():
         ("tim-kiem/index.html", False),
         ("tim-kiem/huong-dan/index.html", True),
     ]
-    assert _glob_for(pages) == (
+    assert glob_for(pages) == (
         "{2024/**/*.html,don-vi/**/*.html,gioi-thieu.html,tim-kiem/huong-dan/index.html}"
     )
-    assert _glob_for([("a/index.html", True), ("index.html", False)]) == "a/**/*.html"
-    assert _glob_for([(p, False) for p, _ in pages]) is None  # no body: Pagefind reads all
-    assert _glob_for([(p, True) for p, _ in pages]) is None  # nothing to skip
-    assert _glob_for([*pages, ("bài {1,2}/index.html", True)]) is None  # would need escaping
+    assert glob_for([("a/index.html", True), ("index.html", False)]) == "a/**/*.html"
+    assert glob_for([(p, False) for p, _ in pages]) is None  # no body: Pagefind reads all
+    assert glob_for([(p, True) for p, _ in pages]) is None  # nothing to skip
+    assert glob_for([*pages, ("bài {1,2}/index.html", True)]) is None  # would need escaping
 
 
 # ------------------------------------------------------------------------------ failures
@@ -438,7 +435,7 @@ def test_missing_site_folder_is_a_vietnamese_error(tmp_path):
 
 
 def test_pagefind_failure_stops_the_build_and_keeps_output(tmp_path, monkeypatch):
-    from tests.conftest import make_content
+    from tests.support import make_content
     from tools.build import BuildFailed, build
 
     content = make_content(tmp_path / "content", dict(list(content_files().items())[:2]))
@@ -446,7 +443,7 @@ def test_pagefind_failure_stops_the_build_and_keeps_output(tmp_path, monkeypatch
     output.mkdir()
     (output / "index.html").write_text("trang cũ", encoding="utf-8")
     failing = [sys.executable, "-c", "import sys; print('hỏng', file=sys.stderr); sys.exit(3)"]
-    monkeypatch.setattr(pagefind_index, "_command", lambda: failing)
+    monkeypatch.setattr(run, "command", lambda: failing)
     with pytest.raises(BuildFailed) as caught:
         build(content, output, checks=False)
     message = str(caught.value)
@@ -459,25 +456,6 @@ def test_pagefind_failure_stops_the_build_and_keeps_output(tmp_path, monkeypatch
 # ------------------------------------------------------------------------- pure helpers
 
 
-@pytest.mark.parametrize(
-    "value",
-    [0, 23, 24, 255, 256, 65_535, 65_536, 2**32, -1, -500, "", "đơn vị", b"\x00\x01",
-     [], [1, ["a", [2, 3]]], {"a": 1, "năm": [2024]}, True, False, None, 1.5],
-)  # fmt: skip
-def test_cbor_round_trip(value):
-    encoded = _cbor_encode(value)
-    decoded, end = _cbor_decode(encoded)
-    assert decoded == value and end == len(encoded)
-
-
-def test_cbor_matches_what_pagefind_wrote(search_site):
-    for path in [*(search_site / "pagefind").glob("*.pf_meta"),
-                 *(search_site / "pagefind" / "filter").glob("*.pf_filter")]:  # fmt: skip
-        raw = gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :]
-        value, _ = _cbor_decode(raw)
-        assert _cbor_encode(value) == raw
-
-
 def test_lexicon_restores_the_sites_own_diacritics():
     texts = [
         "Phong trào thi đua. Thi đua yêu nước; thi đua khen thưởng.",
@@ -486,7 +464,7 @@ def test_lexicon_restores_the_sites_own_diacritics():
         "Văn bản 98/2023/NĐ-CP.",
     ]
     lexicon = build_lexicon(texts)
-    words = {pagefind_index.fold(w): w for w in lexicon["tu"]}
+    words = {fold(w): w for w in lexicon["tu"]}
     assert words["dua"] == "đua"  # 3 × "đua" beat 2 × "dưa"
     assert words["thi"] == "thị"  # 4 × "thị" beat 3 × "thi"
     assert words["bac"] == "bắc"
@@ -504,6 +482,6 @@ def test_lexicon_file_is_sorted_json(search_site):
     data = json.loads((search_site / "pagefind" / LEXICON_FILE).read_text(encoding="utf-8"))
     assert data["phien_ban"] == 1
     assert {"tu", "khac", "cap"} <= set(data)
-    words = {pagefind_index.fold(w): w for w in data["tu"]}
+    words = {fold(w): w for w in data["tu"]}
     assert words["dua"] == "đua" and words["hau"] == "hấu" and words["bien"] == "biên"
     assert "dưa" in data["khac"]

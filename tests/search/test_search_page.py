@@ -343,18 +343,18 @@ def test_sample_site_plain_query_equals_correct_query(page, served_site, plain, 
 def test_a_bundle_merged_from_parts_answers_like_one_run(
     page, search_server, search_site, tmp_path, monkeypatch
 ):
-    """A site above SHARD_PAGES is indexed in parts (tools/pagefind_parts.py): in the
+    """A site above SHARD_PAGES is indexed in parts (tools/search/parts.py): in the
     browser, its bundle gives the same results in the same order as one Pagefind run."""
     import shutil
 
-    from tools import pagefind_index
+    from tools.search import index, scan
     from tools.serve import serving
 
-    monkeypatch.setattr(pagefind_index, "SHARD_PAGES", 5)
+    monkeypatch.setattr(scan, "SHARD_PAGES", 5)
     site = tmp_path / "site"
     shutil.copytree(search_site, site, ignore=shutil.ignore_patterns("pagefind"))
-    assert len(pagefind_index.scan_site(site).parts) > 1
-    pagefind_index.index(site)
+    assert len(scan.scan_site(site).parts) > 1
+    index(site)
     queries = [query for pair in PAIRS for query in pair]
     with serving(site) as url:
         for query in queries:

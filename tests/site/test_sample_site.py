@@ -2,23 +2,18 @@
 
 import re
 import unicodedata
-from pathlib import Path
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
 
 from pelicanconf import CATEGORIES
 from plugins.vietnamese.collation import sort_key
+from tests.support import parse as read
 
 VI_DATETIME = re.compile(
     r"^(Thứ Hai|Thứ Ba|Thứ Tư|Thứ Năm|Thứ Sáu|Thứ Bảy|Chủ Nhật), \d{2}/\d{2}/\d{4} \d{2}:\d{2}$"
 )
 ARTICLE_PATH = re.compile(r"^\d{4}/\d{2}/[a-z0-9-]+/index\.html$")
-
-
-def read(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")

@@ -1,50 +1,40 @@
 """Build small sites into tmp_path with the real Pelican and check what our plugins do."""
 
 import unicodedata
+from functools import partial
 
 import pytest
-from bs4 import BeautifulSoup
-from PIL import Image
 
 from plugins.vietnamese.errors import SiteErrors
-from tests.conftest import make_content, pelican_build
+from tests.support import article as kit_article
+from tests.support import jpeg, make_content, pelican_build
+from tests.support import parse as soup
 
-ARTICLE = """Title: {title}
-Date: {date}
-Category: {category}
-Tags: tổng kết
-Authors: Nguyễn Thu Hà
-Summary: Ngày 18 và 19/12, tại huyện Bắc Hà, các đơn vị tổng kết năm.
+BODY = """Đoạn mở đầu của bài.
 
-Đoạn mở đầu của bài.
+![Đại biểu dự hội nghị.]({static}/images/hoi-nghi.jpg "Các đại biểu dự hội nghị tại Bắc Hà.")
 
-![Đại biểu dự hội nghị.]({{static}}/images/hoi-nghi.jpg "Các đại biểu dự hội nghị tại Bắc Hà.")
+Một đoạn có ảnh ![biểu tượng]({static}/images/hoi-nghi.jpg) ở giữa dòng.
 
-Một đoạn có ảnh ![biểu tượng]({{static}}/images/hoi-nghi.jpg) ở giữa dòng.
-
-![Ảnh không chú thích riêng.]({{static}}/images/hoi-nghi.jpg)
-"""
-
-
-def jpeg_bytes(tmp_path, size=(300, 200)) -> bytes:
-    path = tmp_path / "x.jpg"
-    Image.new("RGB", size, "#a3161a").save(path, "JPEG")
-    return path.read_bytes()
-
-
-def article(title="Tổng kết năm 2023", date="2023-12-19 16:30", category="Khối thi đua"):
-    return ARTICLE.format(title=title, date=date, category=category)
-
-
-def soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+![Ảnh không chú thích riêng.]({static}/images/hoi-nghi.jpg)"""
+PHOTO = jpeg(size=(300, 200), color="#a3161a")
+article = partial(
+    kit_article,
+    title="Tổng kết năm 2023",
+    date="2023-12-19 16:30",
+    category="Khối thi đua",
+    summary="Ngày 18 và 19/12, tại huyện Bắc Hà, các đơn vị tổng kết năm.",
+    body=BODY,
+    tags="tổng kết",
+    authors="Nguyễn Thu Hà",
+)
 
 
 def test_decomposed_input_comes_out_composed(tmp_path):
     text = unicodedata.normalize("NFD", article(title="Đại hội Bắc Hà"))
     content = make_content(
         tmp_path / "content",
-        {"articles/a.md": text, "images/hoi-nghi.jpg": jpeg_bytes(tmp_path)},
+        {"articles/a.md": text, "images/hoi-nghi.jpg": PHOTO},
     )
     out = pelican_build(content, tmp_path / "out")
     page = out / "2023/12/dai-hoi-bac-ha/index.html"
@@ -57,7 +47,7 @@ def test_decomposed_input_comes_out_composed(tmp_path):
 def test_lone_image_becomes_figure_with_caption_and_size(tmp_path):
     content = make_content(
         tmp_path / "content",
-        {"articles/a.md": article(), "images/hoi-nghi.jpg": jpeg_bytes(tmp_path)},
+        {"articles/a.md": article(), "images/hoi-nghi.jpg": PHOTO},
     )
     out = pelican_build(content, tmp_path / "out")
     page = soup(out / "2023/12/tong-ket-nam-2023/index.html")
@@ -82,7 +72,7 @@ def test_category_not_on_the_list_is_an_error_naming_the_file(tmp_path):
         {
             "articles/a.md": article(),
             "articles/sai.md": article(title="Bài sai", category="Thi dua khen thuong"),
-            "images/hoi-nghi.jpg": jpeg_bytes(tmp_path),
+            "images/hoi-nghi.jpg": PHOTO,
         },
     )
     with pytest.raises(SiteErrors) as caught:
@@ -99,7 +89,7 @@ def test_same_title_in_two_years_gets_two_urls(tmp_path):
         {
             "articles/2023.md": article(title="Hội nghị tổng kết", date="2023-12-19 08:00"),
             "articles/2024.md": article(title="Hội nghị tổng kết", date="2024-12-20 08:00"),
-            "images/hoi-nghi.jpg": jpeg_bytes(tmp_path),
+            "images/hoi-nghi.jpg": PHOTO,
         },
     )
     out = pelican_build(content, tmp_path / "out")
@@ -112,7 +102,7 @@ def test_a_site_published_under_a_sub_path_links_and_points_robots_there(tmp_pat
     robots.txt's Sitemap line carry that path; nothing points at the domain's root."""
     content = make_content(
         tmp_path / "content",
-        {"articles/a.md": article(), "images/hoi-nghi.jpg": jpeg_bytes(tmp_path)},
+        {"articles/a.md": article(), "images/hoi-nghi.jpg": PHOTO},
     )
     site = "https://example.github.io/thi-dua"
     out = pelican_build(

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.support import parse
+
 KIB = 1024
 BUDGET_RAW = 100 * KIB
 BUDGET_GZIP = 30 * KIB
@@ -56,7 +58,7 @@ def assets(site: Path, page: Path, html: BeautifulSoup) -> list[Path]:
 
 
 def weight(site: Path, page: Path) -> tuple[int, int, list[Path]]:
-    html = BeautifulSoup(page.read_bytes(), "html.parser")
+    html = parse(page)
     files = [page, *assets(site, page, html)]
     raw = sum(f.stat().st_size for f in files)
     packed = sum(len(gzip.compress(f.read_bytes(), 9, mtime=0)) for f in files)
@@ -82,7 +84,7 @@ def test_heaviest_article_page_is_within_budget(site, heaviest):
 
 def test_no_render_blocking_script_and_one_stylesheet(site):
     for page in article_pages(site):
-        html = BeautifulSoup(page.read_bytes(), "html.parser")
+        html = parse(page)
         for script in html.find_all("script"):
             kind = script.get("type", "")
             if kind == "application/ld+json":

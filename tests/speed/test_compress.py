@@ -8,8 +8,8 @@ from pathlib import Path
 
 import brotli
 
-from plugins.compress.compress import compress_tree
-from plugins.compress.settings import CompressSettings
+from tools.compress.compress import compress_tree
+from tools.compress.settings import CompressSettings
 
 FILES = {
     "index.html": "<!DOCTYPE html><title>Trang chủ</title>" + "<p>Thi đua yêu nước.</p>" * 200,
@@ -20,7 +20,8 @@ FILES = {
     "du-lieu/khen-thuong.csv": "đơn vị,năm\n" + "Bắc Hà,2023\n" * 300,
     "robots.txt": "User-agent: *\n",
     "images/a.jpg": "not text",
-    "pagefind/pagefind.js": "already handled by Pagefind",
+    "pagefind/pagefind.js": "export const search = 1;\n" * 40,
+    "pagefind/fragment/vi_1.pf_fragment": "already gzipped by Pagefind",
 }
 
 
@@ -39,14 +40,14 @@ def settings(tmp_path, **changes) -> CompressSettings:
 def test_every_text_file_gets_correct_copies(tmp_path):
     site = make_site(tmp_path / "site")
     report = compress_tree(site, settings(tmp_path))
-    text = [n for n in FILES if not n.startswith(("images/", "pagefind/"))]
+    text = [n for n in FILES if not n.endswith((".jpg", ".pf_fragment"))]
     assert report.files == len(text)
     for name in text:
         original = (site / name).read_bytes()
         assert gzip.decompress((site / f"{name}.gz").read_bytes()) == original
         assert brotli.decompress((site / f"{name}.br").read_bytes()) == original
     assert not (site / "images/a.jpg.gz").exists()
-    assert not (site / "pagefind/pagefind.js.gz").exists()
+    assert not (site / "pagefind/fragment/vi_1.pf_fragment.gz").exists()
     assert not list(site.rglob("*.gz.gz")) and not list(site.rglob("*.gz.br"))
 
 

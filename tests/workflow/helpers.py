@@ -8,31 +8,12 @@ from pathlib import Path
 from plugins.checks.runner import Report, run_checks
 from plugins.checks.settings import CheckSettings
 from plugins.honours.model import HonoursData
-from tests.conftest import ROOT, make_content
+from tests.support import ROOT, article, make_content
 from tools.check import load_settings, pelican_slugify
 
+__all__ = ["article"]  # the kit's, kept importable from here
+
 NOW = datetime(2024, 6, 1, 12, 0)  # the checks' "now", fixed: no test depends on the clock
-ARTICLE = """Title: {title}
-Date: {date}
-Category: {category}
-Summary: {summary}
-{extra}
-{body}
-"""
-
-
-def article(
-    title="Hội nghị tổng kết khối thi đua",
-    date="2024-03-15 08:00",
-    category="Thi đua - Khen thưởng",
-    summary="Sáng 15/3, khối thi đua tổng kết năm.",
-    extra="",
-    body="Nội dung bài viết.",
-) -> str:
-    extra = f"{extra}\n" if extra else ""
-    return ARTICLE.format(
-        title=title, date=date, category=category, summary=summary, extra=extra, body=body
-    ).replace("\n\n\n", "\n\n")
 
 
 def fake_honours(content: Path) -> HonoursData:

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 from pathlib import Path
 
-from PIL import Image
-
 from plugins.checks.template import new_article
-from tests.conftest import make_content
-from tests.workflow.helpers import article
+from tests.support import article, jpeg, make_content
 
-
-def jpeg(color=(40, 120, 200), size=(64, 48)) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, "JPEG", quality=80)
-    return buffer.getvalue()
+__all__ = ["jpeg"]  # the kit's, kept importable from here
 
 
 DRAFT_TITLE = "Bản thảo chưa xong về khen thưởng"

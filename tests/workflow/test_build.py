@@ -7,9 +7,8 @@ import sys
 from datetime import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT
+from tests.support import ROOT, parse
 from tests.workflow.helpers import article
 from tests.workflow.site import DRAFT_TITLE, SCHEDULED_TITLE, small_site, snapshot, text_of
 from tools.build import BuildFailed, build, recover, sibling, swap_in
@@ -115,13 +114,13 @@ def test_serve_previews_drafts_with_a_banner(site, tmp_path):
     fresh_page = (preview / "2024/05/bai-vua-tao/index.html").read_text(encoding="utf-8")
     assert "Bản nháp" in fresh_page and "CẦN ĐIỀN: sa-pô" in fresh_page
     page = preview / "2024/04/ban-thao-chua-xong-ve-khen-thuong/index.html"
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = parse(page)
     banner = soup.select_one(".draft-banner")
     assert banner is not None and "Bản nháp" in banner.get_text()
     scheduled = preview / "2999/01/thong-bao-hen-gio-dang-nam-2999/index.html"
     text = scheduled.read_text(encoding="utf-8")
     assert "bài hẹn giờ" in text
-    home = BeautifulSoup((preview / "index.html").read_text(encoding="utf-8"), "html.parser")
+    home = parse(preview / "index.html")
     assert DRAFT_TITLE in home.get_text()
     assert "Bản nháp" in home.get_text()
     published = (preview / "2024/03/bac-ha-nhan-co-thi-dua/index.html").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ import pytest
 
 from plugins.checks.runner import DEFAULT, run_checks
 from plugins.vietnamese.errors import SiteError, SiteErrors
-from tests.conftest import ROOT, make_content
+from tests.support import ROOT, make_content
 from tests.workflow.helpers import article, check_files, lines
 
 A = "content/articles/2024/03/bai.md"

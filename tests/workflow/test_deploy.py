@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 from tests.workflow.stamp import full_run
 from tools.deploy import (
     MANIFEST,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
 # One phrase of each message the rules in plugins/checks/rules.py and runner.py can print.

@@ -11,7 +11,7 @@ import pytest
 
 from plugins.checks.runner import run_checks
 from plugins.vietnamese.dates import VN_TZ
-from tests.conftest import ROOT
+from tests.support import ROOT
 from tests.workflow.helpers import NOW, fake_honours, settings_for
 from tools.new_article import NewArticleError, create, now_in_vietnam
 

@@ -7,47 +7,13 @@ orders, so any dependence on listing order, paths or the clock shows up as a dif
 
 from __future__ import annotations
 
-import filecmp
 import io
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 from feedgenerator import Atom1Feed
 
 from plugins.checks.glue import stable_feed_date
-from tests.conftest import ROOT
+from tests.support import ROOT, build_cli, differences
 from tests.workflow.site import small_site
-
-
-def differences(first: Path, second: Path) -> list[str]:
-    """Every file that is missing on one side or differs in its bytes."""
-    found = []
-
-    def walk(compare: filecmp.dircmp, prefix: str) -> None:
-        found.extend(prefix + name for name in compare.left_only + compare.right_only)
-        found.extend(prefix + name for name in compare.common_funny + compare.funny_files)
-        _, mismatch, errors = filecmp.cmpfiles(
-            compare.left, compare.right, compare.common_files, shallow=False
-        )
-        found.extend(prefix + name for name in mismatch + errors)
-        for name, sub in sorted(compare.subdirs.items()):
-            walk(sub, f"{prefix}{name}/")
-
-    walk(filecmp.dircmp(first, second), "")
-    return sorted(found)
-
-
-def build_cli(content: Path, output: Path, seed: str, *extra: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "tools.build", "--content", content, "--output", output, *extra],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONHASHSEED": seed},
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_two_builds_are_byte_identical(tmp_path):

@@ -5,7 +5,7 @@
 // - Queries typed without diacritics: Pagefind folds tones and vowel marks ("bac" finds
 //   "bắc") but not "đ" ("dua" never finds "đua"), and it ranks exact-diacritic matches
 //   higher. So each word typed in plain letters is first read with the diacritics the site
-//   itself writes most often (pagefind/tieng-viet.json, made by tools/pagefind_index.py):
+//   itself writes most often (pagefind/tieng-viet.json, made by tools/search/lexicon.py):
 //   "thi dua" is searched as "thi đua", giving the very pages and order of the correctly typed
 //   query. Where the site writes a word both with "d" and "đ" ("đua", "dưa"), the other
 //   reading is searched too and its pages are added after.
@@ -351,7 +351,7 @@
   const OTHER_PAGES_WEIGHT = 0.4;
 
   /** Pagefind's page id: a hash of the page's content, whatever order the pages were
-   *  indexed in (one run, or parts merged by tools/pagefind_parts.py). */
+   *  indexed in (one run, or parts merged by tools/search/parts.py). */
   function byId(a, b) {
     return a.result.id < b.result.id ? -1 : a.result.id > b.result.id ? 1 : 0;
   }

@@ -1,4 +1,4 @@
-"""Settings of the compress plugin, read once from Pelican's settings into a frozen dataclass.
+"""Settings of the compress step, read once from Pelican's settings into a frozen dataclass.
 
 Only the keys listed here are read; nothing is written back. Optional keys (defaults below):
 COMPRESS_ENABLED, COMPRESS_EXTENSIONS, COMPRESS_EXCLUDE, COMPRESS_GZIP_LEVEL,
@@ -28,7 +28,9 @@ def _truthy(value) -> bool:
 class CompressSettings:
     enabled: bool = True
     extensions: tuple[str, ...] = TEXT_EXTENSIONS
-    exclude: tuple[str, ...] = ("pagefind",)  # folders (from the output root) left alone
+    # Folders (from the output root) left alone. Pagefind's own index files are gzipped by
+    # Pagefind and have no text extension; its scripts and JSON are compressed like the rest.
+    exclude: tuple[str, ...] = ()
     gzip_level: int = 9
     # Brotli's quality 11 runs at well under 1 MB/s; 6 is ~50 times faster and within a
     # few per cent of its size on HTML. Assets (CSS, JS, SVG) get 11.

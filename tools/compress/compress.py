@@ -27,7 +27,7 @@ from pathlib import Path
 
 import brotli
 
-from .settings import ASSET_EXTENSIONS, CompressSettings
+from tools.compress.settings import ASSET_EXTENSIONS, CompressSettings
 
 
 @dataclass

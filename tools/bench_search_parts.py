@@ -1,0 +1,268 @@
+"""A large site indexed in parts: one merged bundle (tools/search/parts.py) against a bundle
+per part combined in the browser with Pagefind's `mergeIndex` (its documented "multisite"
+search), beside one Pagefind run over the whole site.
+
+For each way, on the same generated articles (tools/bench_search.py's generator, written
+once into --work and reused):
+- peak memory of the indexing, in a fresh process: Pagefind's largest run (its binary) and
+  our Python process (scan, merge, determinism, word list);
+- the bytes a reader's first search downloads (tools/bench_search.measure: a fresh chromium,
+  /tim-kiem/?q=..., every search request until the results are shown), raw and gzip;
+- the number of results the page announces (the three must agree).
+
+"mergeIndex" bundles: part 1 is /pagefind/ (with pagefind.js, the wasm and our word list,
+built from every part), part N>1 is /pagefind/phan-N/ (its data files only); the search
+page of that site calls pagefind.mergeIndex() for each (the list written into its
+search.js, which saves it a request).
+
+    .venv/bin/python -m tools.bench_search_parts --articles 10000 --work /tmp/bench-parts
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from itertools import chain
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+WAYS = ("một lần", "ghép", "mergeIndex")  # one run, merged parts, mergeIndex in the browser
+PART_FOLDER = "phan-{}"
+
+
+def generate(folder: Path, n_articles: int) -> Path:
+    """The search page and theme of a one-article Pelican build, plus n generated articles
+    (without a search index); reused when already there."""
+    from pelican.settings import read_settings
+
+    from tests.conftest import make_content, pelican_build
+    from tools.bench_search import article_page, sample_sentences
+
+    site = folder / "site"
+    done = folder / f"generated-{n_articles}"
+    if done.exists():
+        return site
+    shutil.rmtree(folder, ignore_errors=True)
+    content = make_content(
+        folder / "content",
+        {
+            "articles/mot-bai.md": "Title: Một bài\nDate: 2015-01-01 07:00\n"
+            "Category: Thi đua - Khen thưởng\nAuthors: Ban biên tập\n"
+            "Summary: Bài mẫu.\n\nNội dung bài mẫu.\n"
+        },
+    )
+    pelican_build(content, site)
+    categories = read_settings(str(ROOT / "pelicanconf.py")).get("CATEGORIES") or ["Tin tức"]
+    rng = random.Random(20251219 + n_articles)
+    sources = sample_sentences()
+    for i in range(n_articles):
+        path, html = article_page(i, rng, sources, categories)
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    done.touch()
+    return site
+
+
+def copy_site(site: Path, target: Path) -> Path:
+    """A copy of the generated site without any index (hard links: the pages are not
+    written to)."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(site, target, copy_function=os.link, ignore=shutil.ignore_patterns("pagefind"))
+    return target
+
+
+# ------------------------------------------------------------------ the mergeIndex way
+
+
+def index_per_part(site: Path) -> list[str]:
+    """A deterministic bundle per part (the first at /pagefind/, the others inside it), and
+    the word list of all of them; returns the folders of the parts after the first."""
+    from tools.search import bundle, determinism, lexicon, run, scan
+
+    found = scan.scan_site(site)
+    if not found.parts:
+        raise SystemExit("the site is too small for parts")
+    work = site / ".per-part"
+    folders = []
+    for number, glob in enumerate(found.parts):
+        folder = work / str(number)
+        run.run_pagefind(site, glob, output=folder)
+        for name in bundle.UNUSED_FILES:
+            (folder / name).unlink(missing_ok=True)
+        determinism.make_deterministic(folder)
+        folders.append(folder)
+    main = site / run.BUNDLE_DIR
+    os.replace(folders[0], main)
+    names = []
+    for number, folder in enumerate(folders[1:], start=2):
+        for shared in ("pagefind.js", "pagefind-worker.js", *folder.glob("wasm.*")):
+            Path(folder, shared).unlink(missing_ok=True)
+        name = PART_FOLDER.format(number)
+        os.replace(folder, main / name)
+        names.append(name)
+    shutil.rmtree(work)
+    bundles = [main, *(main / name for name in names)]
+    words = lexicon.build_lexicon(chain.from_iterable(map(bundle.fragment_texts, bundles)))
+    (main / lexicon.LEXICON_FILE).write_text(
+        json.dumps({"phien_ban": 1, **words}, ensure_ascii=False, separators=(",", ":")) + "\n",
+        encoding="utf-8",
+    )
+    return names
+
+
+def use_merge_index(site: Path, names: list[str]) -> None:
+    """The site's search.js, made to add each part's bundle with pagefind.mergeIndex()."""
+    script = site / "theme" / "js" / "search.js"
+    for suffix in (".gz", ".br"):
+        Path(str(script) + suffix).unlink(missing_ok=True)
+    text = script.read_text(encoding="utf-8")
+    old = "        pagefind.init();\n"
+    if old not in text:
+        raise SystemExit("theme/static/js/search.js changed: update use_merge_index()")
+    new = (
+        "        await pagefind.init();\n"
+        f"        for (const part of {json.dumps(names)}) {{\n"
+        "          await pagefind.mergeIndex(new URL(part + '/', bundle).href,\n"
+        "            { baseUrl: siteRoot, excerptLength: 28 });\n"
+        "        }\n"
+    )
+    script.unlink()  # a hard link to the generated site's file: replaced, not written through
+    script.write_text(text.replace(old, new), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------- measuring
+
+
+def child(spec: dict) -> None:
+    """Index one way in this (fresh) process; write its peak memory and Pagefind's."""
+    from tools.search import index, scan
+
+    site, way = Path(spec["site"]), spec["way"]
+    scan.SHARD_PAGES = spec["part_pages"]
+    started = time.perf_counter()
+    result: dict = {}
+    if way == "một lần":
+        scan.SHARD_PAGES = 10**9  # no parts: one run
+        index(site)
+    elif way == "ghép":
+        index(site)
+    else:
+        result["parts"] = index_per_part(site)
+    result["seconds"] = time.perf_counter() - started
+    result["python_kib"] = _high_water_kib()
+    result["pagefind_kib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    Path(spec["result"]).write_text(json.dumps(result), encoding="utf-8")
+
+
+def _high_water_kib() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    raise SystemExit("no VmHWM in /proc/self/status")
+
+
+def index_way(site: Path, way: str, part_pages: int) -> dict:
+    result = site.with_name(site.name + "-result.json")
+    spec = {"site": str(site), "way": way, "result": str(result), "part_pages": part_pages}
+    subprocess.run(
+        [sys.executable, "-m", "tools.bench_search_parts", "--child", json.dumps(spec)],
+        check=True,
+        cwd=ROOT,
+    )
+    return json.loads(result.read_text(encoding="utf-8"))
+
+
+def shown_results(site: Path, searches: list[dict]) -> list[list[str]]:
+    """The links of the first results page for each search (URL parameters), as a reader
+    sees them; to compare the ways' answers."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from tools.bench_search import CHROMIUM, _serve
+
+    server, base = _serve(site)
+    found = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            page = browser.new_page()
+            for params in searches:
+                page.goto(f"{base}/tim-kiem/?{urlencode(params)}")
+                expect(page.locator("#tim-kiem-trang-thai")).to_have_text(
+                    re.compile("kết quả"), timeout=60_000
+                )
+                expect(page.locator("#ket-qua")).not_to_have_attribute("aria-busy", "true")
+                links = page.locator(".search-result-title a").all()
+                found.append([urlsplit(link.get_attribute("href")).path for link in links])
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return found
+
+
+def bundle_bytes(site: Path) -> int:
+    return sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--work", type=Path, required=False)
+    parser.add_argument("--queries", default="bac ha,thi dua,khen thưởng")
+    parser.add_argument("--ways", default=",".join(WAYS))
+    parser.add_argument("--part-pages", type=int, help="pages per part (default: the build's)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(json.loads(args.child))
+        return 0
+    from tools.bench_search import measure
+    from tools.search.scan import SHARD_PAGES
+
+    work = args.work or ROOT / ".bench-search-parts"
+    queries = tuple(q.strip() for q in args.queries.split(",") if q.strip())
+    site = generate(work / "generated", args.articles)
+    rows = []
+    for way in args.ways.split(","):
+        copy = copy_site(site, work / f"way-{WAYS.index(way)}")
+        got = index_way(copy, way, args.part_pages or SHARD_PAGES)
+        if way == "mergeIndex":
+            use_merge_index(copy, got["parts"])
+        searches = measure(copy, queries)
+        listings = [{"q": q} for q in queries] + [{"loai": "Tin bài"}]
+        rows.append((way, got, bundle_bytes(copy), searches, shown_results(copy, listings)))
+        print(f"{way}: {json.dumps({k: v for k, v in got.items() if k != 'parts'})}", flush=True)
+    print(f"\n{args.articles:,} bài")
+    head = [f"'{q}': tải raw / gzip (kB), tệp, kết quả" for q in queries]
+    print("| cách | Pagefind (MiB) | Python (MiB) | lập chỉ mục (s) | chỉ mục (MB) | "
+          + " | ".join(head) + " |")  # fmt: skip
+    for way, got, total, searches, _ in rows:
+        cells = [
+            f"{s['raw'] / 1000:,.0f} / {s['gzip'] / 1000:,.0f}, {s['requests']}, {s['status']}"
+            for s in searches.values()
+        ]
+        memory = f"{got['pagefind_kib'] / 1024:,.0f} | {got['python_kib'] / 1024:,.0f}"
+        print(f"| {way} | {memory} | {got['seconds']:,.0f} | {total / 1e6:,.1f} | "
+              + " | ".join(cells) + " |")  # fmt: skip
+    reference = rows[0][4]
+    for way, *_, shown in rows[1:]:
+        same = [a == b for a, b in zip(reference, shown, strict=True)]
+        flags = ", ".join(map(str, same))
+        print(f"{way}: first results page as '{rows[0][0]}' for {sum(same)} of {len(same)} "
+              f"searches ({flags}; the last: newest first, no words)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,5 @@
+import sys
+
+from tools.search.index import main
+
+sys.exit(main())

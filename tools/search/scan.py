@@ -1,0 +1,207 @@
+"""What one reading of the site's pages tells: the cache key, Pagefind's --glob, the parts.
+
+Every .html file of the site is read once (`scan_site`): a hash of them all (with the
+Pagefind version, our options and our code) names the bundle they give, and the list of the
+pages that carry `data-pagefind-body` becomes Pagefind's --glob, so that Pagefind does not
+parse the list pages (tags, authors, categories, home pages) it would drop anyway. Above
+SHARD_PAGES such pages, one --glob per part of the site (parts.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from plugins.vietnamese.text import fold
+from tools.search import bundle as fmt
+from tools.search import cache, run
+
+# The attribute that marks the text Pagefind indexes. When one page of the site carries it,
+# Pagefind drops every page without it: those need not be read at all (--glob).
+BODY_MARK = b"data-pagefind-body"
+# A longer --glob is not passed (Linux limits one argument to 128 KiB); Pagefind then reads
+# every page and gives the same index, a little more slowly.
+GLOB_LIMIT = 60_000
+_GLOB_SAFE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
+# Pagefind keeps everything it reads in memory until it has written the bundle, some 160 kB
+# for each of our articles (1.5 GB for 10,000). A site with more pages than this is indexed
+# in parts of at most this many pages, one after the other (parts.py): ~400 MB at most.
+SHARD_PAGES = 2500
+# Files Pagefind reads from the folder it runs in, besides the pages.
+CONFIG_FILES = ("pagefind.toml", "pagefind.yml", "pagefind.yaml", "pagefind.json")
+
+
+@dataclass(frozen=True)
+class SiteScan:
+    """What one reading of the site's pages tells: the cache key and Pagefind's --glob."""
+
+    key: str  # SHA-256 (hex) of the pages, the Pagefind version, our options and our code
+    glob: str | None  # the pages with data-pagefind-body, or None: let Pagefind read all
+    pages: int  # .html files read
+    body_pages: int  # of which carrying data-pagefind-body
+    # Above SHARD_PAGES pages: one --glob per part of the site, indexed one after the other
+    # (parts.py); None: one run of Pagefind.
+    parts: tuple[str, ...] | None = None
+
+
+def carries_body(data: bytes) -> bool:
+    """Whether the page has a data-pagefind-body attribute (inside a tag, any case)."""
+    text = data if BODY_MARK in data else data.lower()
+    start = text.find(BODY_MARK)
+    while start >= 0:
+        end = start + len(BODY_MARK)
+        inside_tag = text.rfind(b"<", 0, start) > text.rfind(b">", 0, start)
+        if (
+            inside_tag
+            and text[start - 1 : start].isspace()
+            and text[end : end + 1] in b" \t\n\r\f=/>"
+        ):
+            return True
+        start = text.find(BODY_MARK, end)
+    return False
+
+
+def _site_files(site: Path) -> list[str]:
+    """Relative paths (with "/") of the .html files Pagefind would read, and of its config
+    files, sorted by code point; the bundle folder itself is left out."""
+    found = []
+    for folder, dirs, files in os.walk(site):
+        relative = Path(folder).relative_to(site).as_posix()
+        prefix = "" if relative == "." else f"{relative}/"
+        if not prefix:
+            dirs[:] = [d for d in dirs if d != run.BUNDLE_DIR]
+            found += [name for name in files if name in CONFIG_FILES]
+        found += [prefix + name for name in files if name.endswith(".html")]
+    return sorted(found)
+
+
+def glob_for(pages: list[tuple[str, bool]]) -> str | None:
+    """A Pagefind --glob matching exactly the pages that carry data-pagefind-body.
+
+    A top-level folder whose pages all carry it becomes "folder/**/*.html"; other pages are
+    named one by one. None (Pagefind reads everything, same index) when no page or every page
+    carries it, when a name needs glob escaping, or when the glob would be too long.
+    """
+    body = [path for path, marked in pages if marked]
+    if not body or len(body) == len(pages):
+        return None
+    if not all(_GLOB_SAFE.fullmatch(part) for path in body for part in path.split("/")):
+        return None
+    marks: dict[str, list[bool]] = defaultdict(list)
+    for path, marked in pages:
+        top, slash, _ = path.partition("/")
+        marks[top if slash else ""].append(marked)
+    whole = {top for top, flags in marks.items() if top and all(flags)}
+    parts = [f"{top}/**/*.html" for top in sorted(whole)]
+    parts += [path for path in body if path.partition("/")[0] not in whole or "/" not in path]
+    glob = parts[0] if len(parts) == 1 else "{" + ",".join(parts) + "}"
+    return glob if len(glob) <= GLOB_LIMIT else None
+
+
+def part_globs(pages: list[tuple[str, bool]], size: int) -> tuple[str, ...] | None:
+    """One --glob for each part of at most `size` pages carrying data-pagefind-body, in path
+    order; None when the site needs no parts, or when a part cannot be named by a glob.
+
+    A folder all of whose pages are in the part becomes "folder/**/*.html" (the largest such
+    folders); the part's other pages are named one by one.
+    """
+    body = [path for path, marked in pages if marked]
+    count = -(-len(body) // size) if size > 0 else 0
+    if count < 2:
+        return None
+    if not all(_GLOB_SAFE.fullmatch(part) for path in body for part in path.split("/")):
+        return None
+    below: Counter = Counter()  # every .html page under each folder
+    for path, _ in pages:
+        below.update(_folders(path))
+    globs = []
+    for number in range(count):
+        part = body[number * len(body) // count : (number + 1) * len(body) // count]
+        inside: Counter = Counter()
+        for path in part:
+            inside.update(_folders(path))
+        names = []
+        for path in part:
+            whole = next((f for f in _folders(path) if inside[f] == below[f]), None)
+            name = f"{whole}/**/*.html" if whole else path
+            if not names or names[-1] != name:
+                names.append(name)
+        glob = names[0] if len(names) == 1 else "{" + ",".join(names) + "}"
+        if len(glob) > GLOB_LIMIT:
+            return None
+        globs.append(glob)
+    return tuple(globs)
+
+
+def _folders(path: str) -> list[str]:
+    """ "a/b/c.html" -> ["a", "a/b"]: the folders holding a page, outermost first."""
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[: depth + 1]) for depth in range(len(parts))]
+
+
+_SORT_MARK = b"data-pagefind-sort"
+_SORT_ATTRIBUTE = re.compile(
+    rb"""\sdata-pagefind-sort(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"""
+)
+
+
+def sort_attributes(data: bytes) -> tuple[str | None, ...]:
+    """The values of the page's data-pagefind-sort attributes (None: one without a value)."""
+    # As carries_body: lower case only if need be (the same length: values are read from
+    # `data`). An attribute missed here only makes the merge of the parts give way.
+    lowered = data if _SORT_MARK in data else data.lower()
+    found = []
+    start = lowered.find(_SORT_MARK)
+    while start > 0:
+        match = _SORT_ATTRIBUTE.match(lowered, start - 1)
+        if match is not None:
+            group = next((g for g in (1, 2, 3) if match.start(g) >= 0), None)
+            raw = None if group is None else data[match.start(group) : match.end(group)]
+            found.append(None if raw is None else html.unescape(raw.decode("utf-8", "replace")))
+        start = lowered.find(_SORT_MARK, start + len(_SORT_MARK))
+    return tuple(found)
+
+
+def _tool_fingerprint() -> bytes:
+    """Everything besides the pages that shapes the bundle: Pagefind (version and binary),
+    our options, and the code of this package and of `fold` (the word list)."""
+    code = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in [*sorted(package.glob("*.py")), Path(sys.modules[fold.__module__].__file__)]:
+        code.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return json.dumps(
+        {
+            "format": cache.CACHE_FORMAT,
+            "pagefind": [run.installed_version(), run.binary_size()],
+            "options": run.options(),
+            "unused": fmt.UNUSED_FILES,
+            "code": code.hexdigest(),
+        },
+        sort_keys=True,
+    ).encode("utf-8")
+
+
+def scan_site(site: Path) -> SiteScan:
+    """Read every file Pagefind would read, once: the cache key and the --glob."""
+    digest = hashlib.sha256(_tool_fingerprint())
+    pages = []
+    for relative in _site_files(site):
+        data = (site / relative).read_bytes()
+        digest.update(b"\0%s\0%d\0" % (relative.encode("utf-8"), len(data)))
+        digest.update(data)
+        if relative.endswith(".html"):
+            pages.append((relative, carries_body(data)))
+    return SiteScan(
+        key=digest.hexdigest(),
+        glob=glob_for(pages),
+        pages=len(pages),
+        body_pages=sum(marked for _, marked in pages),
+        parts=part_globs(pages, SHARD_PAGES),
+    )
