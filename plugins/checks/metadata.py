@@ -82,6 +82,8 @@ def split_ids(value) -> list[str]:
 
     The one splitter of the site: make check, the honours pages and related news use it.
     """
+    if value is None:
+        return []
     parts = [str(v) for v in value] if isinstance(value, (list, tuple)) else str(value).split(",")
     seen: list[str] = []
     for part in parts:

@@ -29,6 +29,7 @@ from typing import Any
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url
 
+from plugins.checks.metadata import split_ids
 from plugins.vietnamese.errors import SiteError, SiteErrors
 
 from .mentions import MentionFinder, link_first_mentions, mentioned_units
@@ -56,17 +57,6 @@ class RelatedContext:
         return self.units.get(unit_id)
 
 
-def _ids(value) -> list[str]:
-    if value is None:
-        return []
-    parts = [str(v) for v in value] if isinstance(value, (list, tuple)) else str(value).split(",")
-    seen: dict[str, None] = {}
-    for part in parts:
-        if part.strip():
-            seen.setdefault(part.strip(), None)
-    return list(seen)
-
-
 def _summary_text(article) -> str:
     return html_to_text(str(article.metadata.get("summary") or ""))
 
@@ -84,9 +74,9 @@ def to_doc(article) -> Doc:
         summary=_summary_text(article),
         body=html_to_text(article._content or ""),
         tags=tuple(sorted(str(tag) for tag in getattr(article, "tags", None) or ())),
-        units=tuple(_ids(metadata.get("units"))),
-        blocs=tuple(_ids(metadata.get("bloc"))),
-        decisions=tuple(_ids(metadata.get("decisions"))),
+        units=tuple(split_ids(metadata.get("units"))),
+        blocs=tuple(split_ids(metadata.get("bloc"))),
+        decisions=tuple(split_ids(metadata.get("decisions"))),
     )
 
 
@@ -148,7 +138,7 @@ def _add_mentions(
         finder = MentionFinder(names)
     by_unit: dict[str, list] = {}
     for article in articles:
-        given = _ids(article.metadata.get("units"))
+        given = split_ids(article.metadata.get("units"))
         if units:
             unknown = [uid for uid in given if uid not in units]
             if unknown:
