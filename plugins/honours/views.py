@@ -86,9 +86,11 @@ class UnitPage:
     years: list[YearCount]
     chart: Chart | None
     parts: dict[str, list[Row]]  # COLLECTIVE / INDIVIDUAL / HOUSEHOLD -> rows, newest first
-    total: int
+    total: int  # awards in force (a cancelled one is listed, marked, and not counted)
     blocs: list[dict]  # {"bloc", "years": [(year, role)], "led": [...], "deputised": [...]}
     decisions: list[Decision] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # in force, by recipient kind
+    cancelled: int = 0
 
 
 def honour_sort_key(honour: Honour) -> tuple:
@@ -198,7 +200,10 @@ def unit_page(data: HonoursData, unit: Unit) -> UnitPage:
         if part is not None:
             decision = decisions_by_id[recipient.decision_id]
             part.append(Row(recipient, decision, honours[recipient.honour_id], unit))
-    years = count_by_year(data, received)
+    # The rows stay listed (marked "đã hủy"); the counts and the chart are of the awards in
+    # force, the current state (a cancelled award is no longer held).
+    in_force = [r for r in received if r.status != "da_huy"]
+    years = count_by_year(data, in_force)
     blocs: dict[str, dict] = {}
     for bloc, year, role in data.bloc_roles.get(unit.id, []):
         entry = blocs.setdefault(
@@ -220,13 +225,15 @@ def unit_page(data: HonoursData, unit: Unit) -> UnitPage:
         children=units_in_order(data, data.children.get(unit.id, [])),
         predecessors=[data.units[u] for u in unit.predecessors],
         successors=[data.units[u] for u in unit.successors],
-        summary=count_by_honour(data, received),
+        summary=count_by_honour(data, in_force),
         years=years,
         chart=bar_chart(years),
         parts=parts,
-        total=len(received),
+        total=len(in_force),
         blocs=list(blocs.values()),
         decisions=decisions,
+        counts={k: sum(1 for r in in_force if r.kind == k) for k in RECIPIENT_KINDS},
+        cancelled=len(received) - len(in_force),
     )
 
 

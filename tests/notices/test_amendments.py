@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.honours.loader import load_honours
+from plugins.honours.views import unit_page
 from tests.conftest import ROOT, pelican_build
 from tests.honours.helpers import only, problems, write
 
@@ -163,6 +164,19 @@ def test_pages_show_history_and_marks(tmp_path):
     assert "Bà Giàng Thị Dung (đã hủy)" in annex
     unit = page("don-vi/tx-sa-pa/index.html").get_text(" ", strip=True)
     assert "Bà Giàng Thị Dung (đã hủy)" in unit
+    # Its only award is cancelled: listed (marked), not counted, and not "no honours at all".
+    assert "Không còn khen thưởng nào có hiệu lực: 1 lượt đã bị hủy" in unit
+    assert "Chưa có khen thưởng nào" not in unit
+
+
+def test_unit_counts_are_of_the_awards_in_force(both):
+    """A cancelled award stays listed on the unit page (marked) but is no longer counted."""
+    before, after = (unit_page(data, data.units["tx-sa-pa"]) for data in both)
+    assert (after.total, after.cancelled) == (before.total - 1, 1)
+    assert sum(c.total for c in after.summary) == after.total
+    assert sum(y.total for y in after.years) == after.total
+    assert sum(after.counts.values()) == after.total
+    assert sum(len(rows) for rows in after.parts.values()) == before.total
 
 
 def test_sample_data_has_a_corrected_and_a_cancelled_decision():

@@ -182,3 +182,18 @@ def test_a_long_annex_is_folded_after_its_first_rows(built_site, article_pages):
         ids = [tag["id"] for tag in page.find_all(id=True)]
         assert len(ids) == len(set(ids)), path
     assert folded >= 2
+
+
+def test_footer_leads_to_open_data_consultations_and_the_data_policy(built_site, article_pages):
+    """Every page's footer links to /du-lieu/, /lay-y-kien/ and /chinh-sach-du-lieu/ (the
+    pages a citizen needs to find what is published about people, and on which ground)."""
+    for path in [built_site / "index.html", article_pages[0]]:
+        footer = read(path).select_one("footer.site-footer")
+        links = {a.get_text(strip=True): a["href"] for a in footer.select(".footer-nav a")}
+        for label, target in [
+            ("Dữ liệu mở", "du-lieu/"),
+            ("Lấy ý kiến nhân dân", "lay-y-kien/"),
+            ("Chính sách dữ liệu", "chinh-sach-du-lieu/"),
+        ]:
+            assert links.get(label, "").endswith(target), (path, links)
+            assert (path.parent / links[label] / "index.html").resolve().is_file(), links[label]

@@ -38,7 +38,7 @@ def preview(tmp_path_factory):
     root = tmp_path_factory.mktemp("preview")
     content = small_site(root / "content")
     (content / "images/2024/05").mkdir(parents=True, exist_ok=True)
-    (content / "images/2024/05/anh.jpg").write_bytes(jpeg((200, 80, 40), (640, 400)))
+    (content / "images/2024/05/anh.jpg").write_bytes(jpeg(size=(640, 400), color=(200, 80, 40)))
     (content / "articles/2024/05").mkdir(parents=True, exist_ok=True)
     (content / "articles/2024/05/nhap-co-anh.md").write_text(
         article(
