@@ -19,16 +19,7 @@ from .paths import OUTSIDE_HINT, why_outside
 
 
 def load_decision_file(loader, path: Path) -> None:
-    file = loader.display(path)
-    content, ok = loader.read_yaml(path, required=True)
-    if not ok or content is None:
-        return
-    if isinstance(content, dict):
-        checked = schema.validate(content, declarations.DECISION, file)
-        loader.problems.extend(checked.problems)
-        items = [checked.parsed] if checked.parsed else []
-    else:
-        items = loader.records(content, declarations.DECISION, file, "Tệp quyết định")
+    file, items = loader.records_in_file(path, declarations.DECISION, "Tệp quyết định")
     for item in items:
         load_decision(loader, item, path, file)
 

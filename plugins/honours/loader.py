@@ -88,6 +88,19 @@ class _Loader:
         self.problems.extend(problems)
         return content, ok
 
+    def records_in_file(self, path: Path, record: schema.Record, what: str) -> tuple[str, list]:
+        """(file as shown, its valid records): a file holding one record (a mapping) or a list
+        of them, such as a decision file or an amendment file."""
+        file = self.display(path)
+        content, ok = self.read_yaml(path, required=True)
+        if not ok or content is None:
+            return file, []
+        if isinstance(content, dict):
+            checked = schema.validate(content, record, file)
+            self.problems.extend(checked.problems)
+            return file, [checked.parsed] if checked.parsed else []
+        return file, self.records(content, record, file, what)
+
     def records(self, content, record: schema.Record, file: str, what: str) -> list:
         """The valid records of a file that is a list of records (each checked on its own)."""
         if content is None:

@@ -32,16 +32,7 @@ from .model import DA_DINH_CHINH, DA_HUY, Amendment, Change
 def load_all(loader, files: list[Path]) -> list[Amendment]:
     found: list[tuple[Amendment, schema.Parsed, str]] = []
     for path in files:
-        file = loader.display(path)
-        content, ok = loader.read_yaml(path, required=True)
-        if not ok or content is None:
-            continue
-        if isinstance(content, dict):
-            checked = schema.validate(content, declarations.AMENDMENT, file)
-            loader.problems.extend(checked.problems)
-            items = [checked.parsed] if checked.parsed else []
-        else:
-            items = loader.records(content, declarations.AMENDMENT, file, "Tệp sửa đổi")
+        file, items = loader.records_in_file(path, declarations.AMENDMENT, "Tệp sửa đổi")
         for item in items:
             amendment = _amendment(loader, item, file)
             if amendment is not None:
