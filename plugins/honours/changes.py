@@ -73,24 +73,36 @@ def compared_fields(previous: Iterable[str], current: Iterable[str]) -> list[str
     return sorted(n for n in set(previous) & set(current) if not n.startswith("url_"))
 
 
-def states(items: Iterable[dict], names: list[str]) -> dict[str, State]:
-    """{decision key: State} of a version's records, compared on `names`."""
-    result: dict[str, State] = {}
-    for item in items:
+class Tally:
+    """The States of a version, one record at a time (add), for a caller that reads or
+    writes the records as they come."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.states: dict[str, State] = {}
+
+    def add(self, item: dict) -> None:
         key = decision_key(item)
-        state = result.get(key)
+        state = self.states.get(key)
         if state is None:
-            state = result[key] = State(
+            state = self.states[key] = State(
                 key,
                 str(item.get("so_quyet_dinh", "")),
                 str(item.get("ngay_quyet_dinh", "")),
                 str(item.get("url_quyet_dinh", "")),
             )
-        text = json.dumps([item.get(n) for n in names], ensure_ascii=False)
+        text = json.dumps([item.get(n) for n in self.names], ensure_ascii=False)
         value = int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest(), "big")
         state.count += 1
         state.digest = (state.digest + value) % (1 << 256)
-    return result
+
+
+def states(items: Iterable[dict], names: list[str]) -> dict[str, State]:
+    """{decision key: State} of a version's records, compared on `names`."""
+    tally = Tally(names)
+    for item in items:
+        tally.add(item)
+    return tally.states
 
 
 @dataclass
@@ -235,17 +247,29 @@ def read_previous(folder: str | Path | None) -> Previous:
     return Previous(path=path, fields=tuple(first), history=tuple(entries))
 
 
+def names_for(previous: Previous, current_fields: Iterable[str]) -> list[str]:
+    """The fields the log compares (compared_fields of the two versions)."""
+    current_fields = list(current_fields)
+    return compared_fields(
+        previous.fields if previous.published else current_fields, current_fields
+    )
+
+
 def log(
     previous: Previous, current: Iterable[dict], current_fields: Iterable[str], published: datetime
 ) -> tuple[list[dict], int]:
     """(the log after this publication, newest first, and the number of current records):
     the previous log, with one more entry when the records changed (or when nothing was
     published before)."""
+    names = names_for(previous, current_fields)
+    return log_states(previous, states(current, names), names, published)
+
+
+def log_states(
+    previous: Previous, after: dict[str, State], names: list[str], published: datetime
+) -> tuple[list[dict], int]:
+    """log(), the current records already reduced to their States (Tally, on `names`)."""
     entries = list(previous.history)
-    names = compared_fields(
-        previous.fields if previous.published else current_fields, current_fields
-    )
-    after = states(current, names)
     count = sum(s.count for s in after.values())
     before = states(previous.records(), names) if previous.published else {}
     comparison = compare_states(before, after)

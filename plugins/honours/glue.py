@@ -12,21 +12,22 @@
 
 from __future__ import annotations
 
-import json
 import logging
+import os
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
+from pelican.utils import sanitised_join
 
 from plugins.checks.metadata import split_ids
 from plugins.checks.rules import reference_problems
 from plugins.vietnamese import gc_pause
 from plugins.vietnamese.errors import SiteErrors
 
-from . import changes, feeds, opendata, package, views
+from . import changes, feeds, opendata, package, publish, views
 from .cells import TableCells
 from .errors import ArticleReferenceError
 from .model import (
@@ -350,64 +351,44 @@ class HonoursGenerator(Generator):
         data = self.data
         site_url = self.options.site_url
         publisher = self.options.publisher
-        encoded = opendata.Encoded(data, site_url)
         raw = self.env.from_string(RAW_TEMPLATE)
         base = OPEN_DATA_URL
 
         def write_raw(path: str, text: str) -> None:
             writer.write_file(f"{base}{path}", raw, {}, raw=text)
 
-        tables: list[package.Table] = []
-        slices: list[package.Table] = []
-        for table, text in package.slices(data, encoded):  # while the lines are there
-            write_raw(table.path, text)
-            slices.append(table)
-        # Each big text is made after the lines it needs are no longer needed elsewhere, and
-        # the lines are let go before it is written: the peak memory stays well below twice
-        # the size of the open data.
-        count = len(encoded.rows)
-        text = encoded.csv_text(release=True)
-        write_raw("khen-thuong.csv", text)
-        tables.append(
-            package.Table.of(
-                "khen-thuong",
-                "khen-thuong.csv",
-                "Toàn bộ bản ghi khen thưởng (CSV)",
-                "Mọi bản ghi, theo thứ tự ngày quyết định, mã quyết định và dòng trong danh sách.",
-                text,
-                count,
-            )
-        )
-        for unit_id in sorted(data.units):
-            write_raw(
-                f"don-vi/{unit_id}.json",
-                opendata.unit_json(data, data.units[unit_id], site_url, encoded),
-            )
-        # The log of changes: the records as published (each line of khen-thuong.json), read
-        # one at a time, against the previously published version.
+        # The files of records are written as they are encoded (publish.py): none of them is
+        # held whole in memory (at 100 000 rows they are tens of megabytes each).
         try:
             previous = changes.read_previous(self.options.previous_open_data)
-            entries, _ = changes.log(
-                previous,
-                (json.loads(line) for line in encoded.json_lines),
-                opendata.FIELDS,
-                self.publication_time(),
+        except changes.PreviousDataError as error:
+            raise SiteErrors([error]) from error
+        tally = changes.Tally(changes.names_for(previous, opendata.FIELDS))
+        placed: list[str] = []
+
+        def place(path: str) -> Path:
+            """Where /du-lieu/<path> goes, after Pelican's Writer check that no other output
+            has that path (the very check writer.write_file makes)."""
+            name = sanitised_join(writer.output_path, f"{base}{path}")
+            os.makedirs(os.path.dirname(name), exist_ok=True)
+            with writer._open_w(name, "utf-8") as handle:  # os.devnull: Pelican says skip
+                placed.append(handle.name)
+                return Path(handle.name)
+
+        published = publish.write_records(data, site_url, place, tally)
+        for name in placed:  # as writer.write_file does once a file is written
+            logger.info('Writing "%s"', name)
+            signals.content_written.send(name, context={"output_file": name})
+        try:
+            entries, _ = changes.log_states(
+                previous, tally.states, tally.names, self.publication_time()
             )
         except changes.PreviousDataError as error:
             raise SiteErrors([error]) from error
-        text = encoded.json_text(release=True)
-        write_raw("khen-thuong.json", text)
-        tables.append(
-            package.Table.of(
-                "khen-thuong-json",
-                "khen-thuong.json",
-                "Toàn bộ bản ghi khen thưởng (JSON)",
-                "Cùng các bản ghi như khen-thuong.csv, dạng mảng JSON.",
-                text,
-                count,
-            )
-        )
-        del text
+        del tally
+        count = published.count
+        slices = published.slices
+        tables = [published.whole_csv, published.whole_json]
         tables.extend(slices)
         write_raw(
             "datapackage.json",

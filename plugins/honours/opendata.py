@@ -11,7 +11,6 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
 from json.encoder import encode_basestring
 
 from .fields import FIELDS, RECORD_FIELDS, RecordSource, absolute
@@ -93,17 +92,26 @@ def unit_json(
     `encoded` (the records of the whole site, encoded once) spares encoding them again."""
     if encoded is None:
         encoded = Encoded(data, site_url, rows=data.recipients_by_unit.get(unit.id, []))
+    head, tail = unit_json_frame(data, unit, site_url)
+    return head + unit_json_records(encoded.json_by_unit.get(unit.id, ())) + tail
+
+
+def unit_json_frame(data: HonoursData, unit: Unit, site_url: str = "") -> tuple[str, str]:
+    """The text of don-vi/<id>.json before and after its records (unit_json_records): the
+    records are the last key, "khen_thuong", after so_luot_khen_thuong."""
     document = unit_document(data, unit, site_url, with_records=False)
-    lines = []
-    for key, value in document.items():
-        lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
-        if key == "so_luot_khen_thuong":
-            # to_json() of the records, every line after the first indented by two spaces
-            # (a record has no line break inside: JSON writes one as \n).
-            records = encoded.json_by_unit.get(unit.id)
-            text = "[\n  " + ",\n  ".join(records) + "\n  ]" if records else "[]"
-            lines.append(f'  "khen_thuong": {text}')
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+    lines = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in document.items()]
+    return "{\n" + ",\n".join(lines) + ',\n  "khen_thuong": ', "\n}\n"
+
+
+# Between two records of a unit's JSON: to_json()'s separator, the records indented by two
+# spaces (a record has no line break inside: JSON writes one as \n).
+UNIT_RECORD_SEPARATOR = ",\n  "
+
+
+def unit_json_records(lines) -> str:
+    """The value of "khen_thuong" from the records' JSON lines: to_json(), indented."""
+    return "[\n  " + UNIT_RECORD_SEPARATOR.join(lines) + "\n  ]" if lines else "[]"
 
 
 def json_array(lines: list[str]) -> str:
@@ -153,21 +161,18 @@ def _segments() -> list[tuple[str, tuple]]:
     return [(scope, tuple(fields)) for scope, fields in runs]
 
 
-class Encoded:
-    """Every record encoded once, in the order of records(): the line json.dumps() gives (for
+class Encoder:
+    """Encodes records one row at a time: encode(row) gives the line json.dumps() gives (for
     the whole-site JSON and, the same line, for the unit's JSON) and the line csv.writer gives
     (cells neutralised). What a decision, a unit or an honour puts in a record (the fields of
     that scope, fields.py) is encoded once, not once per row, which keeps the open data cheap
     at 100 000 rows (csv.writer alone takes about 4 µs a row). The bytes are those of
     to_json(records()) and to_csv(records()): tests/honours/test_speed_paths.py checks it.
-    `rows` (the rows encoded, in order) lets the slices (by year, by bloc) pick their lines.
-    """
+    Nothing is kept but those per-scope encodings, so a caller can write the lines as they
+    come (publish.py) instead of holding every record of the site."""
 
-    def __init__(self, data: HonoursData, site_url: str = "", rows=None) -> None:
-        self.rows: list[Recipient] = list(data.recipients if rows is None else rows)
-        self.json_lines: list[str] = []
-        self.json_by_unit: dict[str, list[str]] = {}
-        self.csv_lines: list[str] = []
+    def __init__(self, data: HonoursData, site_url: str = "") -> None:
+        self.data, self.site_url = data, site_url
         # The runs of fields (_segments) by scope: 0 row, 1 decision, 2 unit, 3 honour. The
         # encodings of a decision's runs are kept together (one look-up a row), and so on;
         # `layout` says where each run of the record is: (scope number, place in the scope).
@@ -177,62 +182,61 @@ class Encoded:
             number = _SCOPE_NUMBERS[scope]
             layout.append((number, len(encoders[number])))
             encoders[number].append(_encoder(fields))
-        row_encoders, decision_encoders, unit_encoders, honour_encoders = encoders
-        decision_cache: dict = {}
-        unit_cache: dict = {}
-        honour_cache: dict = {}
-        json_lines, csv_lines, by_unit = self.json_lines, self.csv_lines, self.json_by_unit
-        decisions, units = data.decisions, data.units
+        self.layout = layout
+        self.row_encoders, self.decision_encoders, self.unit_encoders, self.honour_encoders = (
+            encoders
+        )
+        self.decision_cache: dict = {}
+        self.unit_cache: dict = {}
+        self.honour_cache: dict = {}
+
+    def encode(self, row: Recipient) -> tuple[str, str]:
+        """(JSON line, CSV line with its \\r\\n) of the record of one row."""
+        data = self.data
+        decision_id, unit_id, honour_id = row.decision_id, row.unit_id, row.honour_id
+        decision = data.decisions[decision_id]
+        unit = data.units[unit_id]
+        source = RecordSource(data, row, decision, unit, self.site_url)
+        d = self.decision_cache.get(decision_id)
+        if d is None:
+            d = self.decision_cache[decision_id] = [e(source) for e in self.decision_encoders]
+        unit_key = (unit_id, decision.date) if unit.former_names else unit_id
+        u = self.unit_cache.get(unit_key)
+        if u is None:
+            u = self.unit_cache[unit_key] = [e(source) for e in self.unit_encoders]
+        h = self.honour_cache.get(honour_id)
+        if h is None:
+            h = self.honour_cache[honour_id] = [e(source) for e in self.honour_encoders]
+        parts = ([e(source) for e in self.row_encoders], d, u, h)
+        layout = self.layout
+        line = "{" + ", ".join([parts[s][place][0] for s, place in layout]) + "}"
+        return line, ",".join([parts[s][place][1] for s, place in layout]) + "\r\n"
+
+
+class Encoded:
+    """Every record encoded (Encoder), held in memory in the order of records(): the whole
+    JSON and CSV texts and the records of a unit. For tests and small sets; the build writes
+    the open data as it encodes it (publish.py)."""
+
+    def __init__(self, data: HonoursData, site_url: str = "", rows=None) -> None:
+        self.rows: list[Recipient] = list(data.recipients if rows is None else rows)
+        self.json_lines: list[str] = []
+        self.json_by_unit: dict[str, list[str]] = {}
+        self.csv_lines: list[str] = []
+        encode = Encoder(data, site_url).encode
         for row in self.rows:
-            decision_id, unit_id, honour_id = row.decision_id, row.unit_id, row.honour_id
-            decision = decisions[decision_id]
-            unit = units[unit_id]
-            source = RecordSource(data, row, decision, unit, site_url)
-            d = decision_cache.get(decision_id)
-            if d is None:
-                d = decision_cache[decision_id] = [e(source) for e in decision_encoders]
-            unit_key = (unit_id, decision.date) if unit.former_names else unit_id
-            u = unit_cache.get(unit_key)
-            if u is None:
-                u = unit_cache[unit_key] = [e(source) for e in unit_encoders]
-            h = honour_cache.get(honour_id)
-            if h is None:
-                h = honour_cache[honour_id] = [e(source) for e in honour_encoders]
-            parts = ([e(source) for e in row_encoders], d, u, h)
-            line = "{" + ", ".join([parts[s][place][0] for s, place in layout]) + "}"
-            csv_lines.append(",".join([parts[s][place][1] for s, place in layout]) + "\r\n")
-            json_lines.append(line)
-            unit_lines = by_unit.get(unit_id)
-            if unit_lines is None:
-                unit_lines = by_unit[unit_id] = []
-            unit_lines.append(line)
+            line, csv_line = encode(row)
+            self.json_lines.append(line)
+            self.csv_lines.append(csv_line)
+            self.json_by_unit.setdefault(row.unit_id, []).append(line)
 
-    def json_text(self, release: bool = False) -> str:
-        """to_json(records()); `release` lets go of the lines (and so of json_by_unit)."""
-        text = json_array(self.json_lines)
-        if release:
-            self.json_lines, self.json_by_unit = [], {}
-        return text
+    def json_text(self) -> str:
+        """to_json(records())."""
+        return json_array(self.json_lines)
 
-    def csv_text(self, release: bool = False) -> str:
-        """to_csv(records()); `release` lets go of the lines."""
-        text = "".join([csv_header(), *self.csv_lines])  # one allocation
-        if release:
-            self.csv_lines = []
-        return text
-
-    def csv_slices(self, key) -> Iterator[tuple]:
-        """(key, to_csv() of the records of the rows with that key), keys in order; rows for
-        which `key` gives None are in no slice. One slice's text at a time (each is made when
-        the one before it is done with). Call before csv_text(release=True)."""
-        picked: dict = {}
-        for row, line in zip(self.rows, self.csv_lines, strict=True):
-            k = key(row)
-            if k is not None:
-                picked.setdefault(k, []).append(line)
-        header = csv_header()
-        for k in sorted(picked):
-            yield k, "".join([header, *picked.pop(k)])
+    def csv_text(self) -> str:
+        """to_csv(records())."""
+        return "".join([csv_header(), *self.csv_lines])
 
 
 def csv_header() -> str:

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -70,32 +68,26 @@ class Table:
         return self.path.rsplit(".", 1)[-1]
 
 
-def slices(data: HonoursData, encoded) -> Iterator[tuple[Table, str]]:
-    """(Table, CSV text) of each slice: one per year of the decisions (they add up to the
-    whole set, record for record), then one per bloc (the decisions with `khoi`). `encoded`
-    is the opendata.Encoded of every record, its CSV lines not yet released."""
-    year_of = {d.id: d.year for d in data.decision_list}
-    bloc_of = {d.id: d.bloc for d in data.decision_list if d.bloc in data.blocs}
-    years = Counter(year_of[r.decision_id] for r in data.recipients)
-    blocs = Counter(bloc_of[r.decision_id] for r in data.recipients if r.decision_id in bloc_of)
-    for year, text in encoded.csv_slices(lambda r: year_of[r.decision_id]):
-        path = f"nam/{year}.csv"
-        title = f"Khen thưởng năm {year}"
-        description = f"Các bản ghi của những quyết định ký trong năm {year}."
-        yield Table.of(f"khen-thuong-nam-{year}", path, title, description, text, years[year]), text
-    for bloc_id, text in encoded.csv_slices(lambda r: bloc_of.get(r.decision_id)):
-        name = data.blocs[bloc_id].name
-        path = f"khoi/{bloc_id}.csv"
-        description = f"Các bản ghi của những quyết định gắn với {name}."
-        table = Table.of(
-            f"khen-thuong-khoi-{bloc_id}",
-            path,
-            f"Khen thưởng – {name}",
-            description,
-            text,
-            blocs[bloc_id],
-        )
-        yield table, text
+def year_slice(year: int) -> tuple[str, str, str, str]:
+    """(name, path, title, description) of the slice of a year of the decisions (the years'
+    slices add up to the whole set, record for record)."""
+    return (
+        f"khen-thuong-nam-{year}",
+        f"nam/{year}.csv",
+        f"Khen thưởng năm {year}",
+        f"Các bản ghi của những quyết định ký trong năm {year}.",
+    )
+
+
+def bloc_slice(data: HonoursData, bloc_id: str) -> tuple[str, str, str, str]:
+    """(name, path, title, description) of the slice of a bloc (the decisions with `khoi`)."""
+    name = data.blocs[bloc_id].name
+    return (
+        f"khen-thuong-khoi-{bloc_id}",
+        f"khoi/{bloc_id}.csv",
+        f"Khen thưởng – {name}",
+        f"Các bản ghi của những quyết định gắn với {name}.",
+    )
 
 
 def data_date(data: HonoursData) -> date | None:
