@@ -17,6 +17,7 @@ import os
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
@@ -366,14 +367,14 @@ class HonoursGenerator(Generator):
         tally = changes.Tally(changes.names_for(previous, opendata.FIELDS))
         placed: list[str] = []
 
-        def place(path: str) -> Path:
-            """Where /du-lieu/<path> goes, after Pelican's Writer check that no other output
-            has that path (the very check writer.write_file makes)."""
+        def place(path: str) -> BinaryIO:
+            """/du-lieu/<path>, opened for writing bytes, after Pelican's Writer check that no
+            other output has that path (the very check and file writer.write_file uses)."""
             name = sanitised_join(writer.output_path, f"{base}{path}")
             os.makedirs(os.path.dirname(name), exist_ok=True)
-            with writer._open_w(name, "utf-8") as handle:  # os.devnull: Pelican says skip
-                placed.append(handle.name)
-                return Path(handle.name)
+            handle = writer._open_w(name, "utf-8").detach()  # os.devnull: Pelican says skip
+            placed.append(handle.name)
+            return handle
 
         published = publish.write_records(data, site_url, place, tally)
         for name in placed:  # as writer.write_file does once a file is written

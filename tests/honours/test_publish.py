@@ -20,11 +20,11 @@ from tools.bench_honours import make_data
 def published(data, folder: Path, site_url: str = ""):
     placed = []
 
-    def place(path: str) -> Path:
+    def place(path: str):
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         placed.append(path)
-        return target
+        return open(target, "wb")
 
     tally = changes.Tally(changes.compared_fields(opendata.FIELDS, opendata.FIELDS))
     return publish.write_records(data, site_url, place, tally), tally, placed
