@@ -13,7 +13,8 @@ Each size runs in a fresh Python process, so that its peak memory (the resident 
 ru_maxrss) is its own: "Bộ nhớ đỉnh" is that peak, "trước khi đọc" the peak before the honours
 data is loaded (the interpreter, Pelican, the theme and the data generator). Wall-clock times
 depend on the machine's load; the CPU time (user + system of the process) much less.
-Issue 7's goal: 100 000 rows in under 10 s, peak memory under 1 GiB, near-linear growth.
+Issue 7's goal: 100 000 rows in under 10 s, peak memory under 1 GiB, near-linear growth;
+issue 12's: peak memory at most 500 MiB.
 """
 
 from __future__ import annotations
