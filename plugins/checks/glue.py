@@ -21,6 +21,7 @@ from pelican import signals
 from pelican.utils import order_content
 
 from plugins.honours.paths import OUTSIDE_HINT, is_inside
+from plugins.vietnamese import categories
 from plugins.vietnamese.errors import SiteErrors
 
 from .errors import ContentProblem
@@ -68,15 +69,20 @@ def handle_drafts(generator) -> None:
     generator.drafts = []
     generator.drafts_translations = []
     if settings.show_drafts:
-        allowed = set(settings.categories)
+        root = Path(generator.settings["PATH"]).parent
         for target, draft in drafts:
-            if allowed and str(getattr(draft, "category", "")) not in allowed:
-                log.warning(
-                    "Bản nháp %s chưa có chuyên mục hợp lệ nên chưa xem trước được; "
-                    "chọn một chuyên mục (Category) trong danh sách rồi lưu lại.",
+            if settings.categories and str(draft.category) not in settings.categories:
+                found = categories.source_problem(
                     draft.source_path,
+                    categories.shown_path(draft.source_path, root),
+                    settings.categories,
+                    severity="warning",
+                    unfinished=has_placeholder,
                 )
-                continue
+                if found is not None:  # the words of make check, and why no preview
+                    found.message += " Bản nháp chưa xem trước được."
+                    log.warning("%s", found)
+                    continue
             draft.preview = preview_kind(draft)
             draft.status = "published"  # so that it gets its final URL and is listed
             drop_placeholder_metadata(draft)
