@@ -18,6 +18,10 @@ from tools import check
 from tools.build import BuildFailed, build
 
 NEW = "articles/2024/05/bai-moi.md"
+DEC = "honours/quyet-dinh/2023/163-qd-ubnd.yaml"
+BLOCS_FILE = "honours/khoi-thi-dua.yaml"
+ALIASED = honours_files()[BLOCS_FILE].replace("  cac_nam:\n", "  cac_nam: &nam\n", 1)
+ALIASED += "- id: khoi-2\n  ten: Khối hai\n  cac_nam: *nam\n"  # the alias: the last line
 SECRET = "NOI-DUNG-BI-MAT-NGOAI-CONTENT"
 
 
@@ -62,6 +66,28 @@ CASES = {
         None,
     ),
     "symlink in extra": ({}, {"extra/bi-mat.txt": "ngoai/bi-mat.txt"}, "extra/bi-mat.txt", None),
+    "impossible date in data": (
+        {DEC: honours_files()[DEC].replace("ngay: 2023-12-18", "ngay: 31/02/2023")},
+        {},
+        DEC,
+        2,
+        'ngày "31/02/2023" không có thật: tháng 2 năm 2023 chỉ có 28 ngày.',
+    ),
+    "impossible date in an article": (
+        {NEW: article(title="Mới", date="31/02/2023 08:00")},
+        {},
+        NEW,
+        2,
+        'ngày "31/02/2023 08:00" không có thật: tháng 2 năm 2023 chỉ có 28 ngày.',
+    ),
+    "yaml alias": (
+        {BLOCS_FILE: ALIASED},
+        {},
+        BLOCS_FILE,
+        ALIASED.count("\n"),
+        "bí danh *nam (nhãn &nam ở dòng 3)",
+        "Cách sửa: Thay *nam ở dòng này",
+    ),
 }
 
 
