@@ -16,7 +16,7 @@ from pathlib import Path
 
 from plugins.vietnamese.text import nfc
 
-from .cleantext import BAD_IN_TEXT
+from .cleantext import BAD_IN_TEXT, ODD_SPACES, what_tidied
 from .errors import AnnexError
 
 HOW_TO_SAVE_UTF8 = (
@@ -24,6 +24,22 @@ HOW_TO_SAVE_UTF8 = (
     '"CSV UTF-8 (Comma delimited) (*.csv)" rồi lưu đè; hoặc đặt thẳng tệp .xlsx vào thư mục '
     "và ghi tên tệp .xlsx ở trường phu_luc."
 )
+
+
+class Rows(list):
+    """The (line number, cells) of a spreadsheet, and `tidied`: {(line, column index): what
+    was tidied} for each cell whose wide spaces or runs of spaces were tidied (annex.py warns
+    about them, with the column's name, in cleantext's words)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.tidied: dict[tuple[int, int], str] = {}
+
+    def note(self, line: int, cells) -> None:
+        """Record the cells of a row (raw values) that tidying changes."""
+        for index, value in enumerate(cells):
+            if type(value) is str and ODD_SPACES.search(value) is not None:
+                self.tidied[(line, index)] = what_tidied(value)
 
 
 def clean_cell(value) -> str:
@@ -99,17 +115,18 @@ def read_csv(path: Path, display: str | None = None) -> list[tuple[int, list[str
     delimiter = max((",", ";", "\t"), key=first_line.count) if first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # Each cell as clean_cell() makes it (CSV cells are always text), inline: there are millions.
-    rows = []
+    rows = Rows()
     start = 1
     limit = csv.field_size_limit()
     csv.field_size_limit(sys.maxsize)  # cells are measured below, with their column
     try:
-        if BAD_IN_TEXT.search(text) is None:
-            for cells in reader:
+        if BAD_IN_TEXT.search(text) is None and ODD_SPACES.search(text) is None:
+            for cells in reader:  # the common case: nothing to report, nothing to note
                 rows.append((start, [" ".join(c.split()) if c else "" for c in cells]))
                 start = reader.line_num + 1
         else:  # reported by parse_rows, with the column
             for cells in reader:
+                rows.note(start, cells)
                 rows.append((start, [_collapse(c) for c in cells]))
                 start = reader.line_num + 1
     except csv.Error as error:
@@ -159,10 +176,11 @@ def read_xlsx(path: Path, sheet: str | None, display: str | None = None):
                 message=f'Tệp không có trang tính "{sheet}" (no such sheet).',
                 hint=f"Các trang tính có trong tệp: {names}.",
             )
-        rows = []
+        rows = Rows()
         number = 0
         try:
             for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                rows.note(number, values)
                 rows.append((number, [clean_cell(v) for v in values]))
         except Exception as error:  # a damaged sheet: the row where reading stopped
             raise AnnexError(

@@ -216,3 +216,24 @@ def test_a_previewed_draft_with_a_bad_category_is_skipped_with_the_rules_words(t
     ]
     assert not (output / "2024/03/nhap-sai-chuyen-muc").exists()
     assert "Nháp sai chuyên mục" not in text_of(output)
+
+
+def test_a_tidied_annex_cell_is_a_warning_of_check_and_stops_publish(site):
+    """make check prints the warning (file, row, column, what) and exits 0; make publish
+    (--fatal warnings) stops, output/ untouched."""
+    root, content, output = site
+    csv = "honours/quyet-dinh/2023/163-phu-luc.csv"
+    spaced = (content / csv).read_text("utf-8").replace("Ông Lù Văn Pao", "Ông Lù\u00a0Văn Pao")
+    before = snapshot(output)
+    with changed(root, content, {csv: spaced}):
+        checked = io.StringIO()
+        code = check.check(content=content, fix=False, out=checked).exit_code
+        with redirect_stdout(io.StringIO()), pytest.raises(BuildFailed, match="Pelican"):
+            build(content, output, publish=True)
+    assert code == 0
+    assert (
+        f'content/{csv}:6: CẢNH BÁO: Ô ở cột "Họ và tên" có dấu cách không chuẩn (dấu cách '
+        "không ngắt U+00A0 NO-BREAK SPACE); đã tự sửa. Cách sửa: Không cần làm gì; nên gõ lại "
+        "tên với một dấu cách giữa các chữ."
+    ) in checked.getvalue().splitlines()
+    assert snapshot(output) == before
