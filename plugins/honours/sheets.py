@@ -11,6 +11,7 @@ import csv
 import io
 import re
 import sys
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -65,6 +66,67 @@ def _collapse(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+MB = 1024 * 1024
+# Limits on an annex, checked before it is read (a huge file or a zip bomb must not exhaust
+# the build machine). Generous: a real annex of 100 000 rows is ~5 MB as CSV, ~2 MB as .xlsx
+# (24 MB unpacked, 14 times its packed size).
+MAX_ANNEX_BYTES = 20 * MB  # the file on disk, .csv or .xlsx
+MAX_XLSX_UNPACKED = 200 * MB  # the total size of an .xlsx's zip members, unpacked
+MAX_XLSX_RATIO = 100  # unpacked / packed size of one member (above RATIO_FROM bytes)
+RATIO_FROM = 1 * MB
+TOO_BIG_HINT = (
+    "Phụ lục chỉ chứa danh sách được khen: xóa các trang tính, ảnh và cột thừa rồi lưu lại; "
+    "danh sách thật sự dài thì tách thành nhiều tệp (phu_luc: [tep-1.xlsx, tep-2.xlsx])."
+)
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.1f}".replace(".", ",") + " MB"
+
+
+def size_problem(path: Path) -> str | None:
+    """Why the annex at `path` is too big to be read (Vietnamese), or None. For an .xlsx, the
+    sizes its zip directory declares: Python's zipfile never unpacks more than a member
+    declares (a member that lies fails its CRC check), so they bound what openpyxl reads."""
+    size = path.stat().st_size
+    if size > MAX_ANNEX_BYTES:
+        return f"tệp nặng {_mb(size)}, quá giới hạn {_mb(MAX_ANNEX_BYTES)} của một phụ lục"
+    if path.suffix.lower() != ".xlsx":
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # not a workbook: openpyxl says so, in read_xlsx's words
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > MAX_XLSX_UNPACKED:
+        return (
+            f"tệp Excel khi giải nén nặng {_mb(unpacked)}, quá giới hạn "
+            f"{_mb(MAX_XLSX_UNPACKED)} (tệp nén bất thường)"
+        )
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > RATIO_FROM and ratio > MAX_XLSX_RATIO:
+            return (
+                f'phần "{member.filename}" của tệp Excel giải nén lớn gấp {ratio:.0f} lần khi '
+                f"nén, quá giới hạn {MAX_XLSX_RATIO} lần (tệp nén bất thường, zip bomb)"
+            )
+    return None
+
+
+def check_size(path: Path, display: str) -> None:
+    """Raise an AnnexError (field "phu_luc": decisions.py names the YAML line of the annex)
+    when the annex is too big to be read."""
+    why = size_problem(path)
+    if why:
+        raise AnnexError(
+            file=display,
+            field="phu_luc",
+            message=f"{why[0].upper()}{why[1:]}: không đọc (annex too large).",
+            hint=TOO_BIG_HINT,
+        )
+
+
 def read_rows(path: Path) -> list[tuple[int, list[str]]]:
     """(line number, cells) of every row of the file; raises AnnexError if unreadable."""
     suffix = path.suffix.lower()
@@ -81,6 +143,7 @@ def read_rows(path: Path) -> list[tuple[int, list[str]]]:
 
 def read_csv(path: Path, display: str | None = None) -> list[tuple[int, list[str]]]:
     display = display or str(path)
+    check_size(path, display)
     raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise AnnexError(
@@ -153,6 +216,7 @@ def _looks_like_windows_1258(raw: bytes) -> bool:
 
 def read_xlsx(path: Path, sheet: str | None, display: str | None = None):
     display = display or str(path)
+    check_size(path, display)
     try:
         import openpyxl
 

@@ -10,7 +10,7 @@ from contextlib import contextmanager, redirect_stdout
 
 import pytest
 
-from tests.honours.helpers import honours_files
+from tests.honours.helpers import bomb, honours_files
 from tests.support import pelican_build
 from tests.workflow.helpers import article
 from tests.workflow.site import small_site, snapshot, text_of
@@ -79,6 +79,14 @@ CASES = {
         NEW,
         2,
         'ngày "31/02/2023 08:00" không có thật: tháng 2 năm 2023 chỉ có 28 ngày.',
+    ),
+    "zip bomb annex": (
+        {DEC: _decision("bom.xlsx"), "honours/quyet-dinh/2023/bom.xlsx": bomb()},
+        {},
+        DEC,
+        7,
+        'Phụ lục "bom.xlsx": Phần "xl/worksheets/sheet1.xml" của tệp Excel giải nén lớn gấp',
+        "zip bomb): không đọc (annex too large). Cách sửa: Phụ lục chỉ chứa danh sách",
     ),
     "yaml alias": (
         {BLOCS_FILE: ALIASED},
