@@ -26,6 +26,7 @@ from plugins.vietnamese.errors import SiteErrors
 
 from .errors import ContentProblem
 from .settings import CheckSettings
+from .sitewide import symlink_problems
 from .template import has_placeholder
 
 log = logging.getLogger(__name__)
@@ -134,7 +135,32 @@ def refuse_files_outside_content(generator) -> None:
     )
 
 
+def _refuse_sources_outside_content(generator, kind: str) -> None:
+    content = Path(generator.path)
+    folders = tuple(generator.settings.get(f"{kind}_PATHS", ()))
+    problems = symlink_problems(
+        content, lambda path: categories.shown_path(path, content.parent), folders
+    )
+    if problems:
+        raise SiteErrors(problems)
+
+
+def refuse_articles_outside_content(generator) -> None:
+    """article_generator_init: a Markdown source that is a symlink leading out of content/
+    (or lies in a folder that is one) stops the build before Pelican reads anything, even
+    when Pelican runs without `make check`: the same rule and words as make check's
+    (sitewide.symlink_problems), raised as SiteErrors."""
+    _refuse_sources_outside_content(generator, "ARTICLE")
+
+
+def refuse_pages_outside_content(generator) -> None:
+    """page_generator_init: the same for pages."""
+    _refuse_sources_outside_content(generator, "PAGE")
+
+
 def register() -> None:
+    signals.article_generator_init.connect(refuse_articles_outside_content)
+    signals.page_generator_init.connect(refuse_pages_outside_content)
     signals.static_generator_finalized.connect(refuse_files_outside_content)
     signals.article_generator_pretaxonomy.connect(handle_drafts)
     signals.page_generator_finalized.connect(handle_pages)

@@ -37,6 +37,7 @@ def site(tmp_path_factory):
     secret.parent.mkdir()
     secret.write_text(f"STT,Họ và tên,Chức vụ,Mã đơn vị\nI. Tập thể,,,\n1,{SECRET},,bac-ha\n")
     (root / "ngoai" / "bi-mat.txt").write_text(SECRET)
+    (root / "ngoai" / "bi-mat.md").write_text(article(title=SECRET, body=SECRET), "utf-8")
     output = root / "output"
     build(content, output)
     return root, content, output
@@ -66,6 +67,13 @@ CASES = {
         None,
     ),
     "symlink in extra": ({}, {"extra/bi-mat.txt": "ngoai/bi-mat.txt"}, "extra/bi-mat.txt", None),
+    "symlinked article": (
+        {},
+        {"articles/2024/05/bi-mat.md": "ngoai/bi-mat.md"},
+        "articles/2024/05/bi-mat.md",
+        None,
+        "Tệp là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục content/",
+    ),
     "impossible date in data": (
         {DEC: honours_files()[DEC].replace("ngay: 2023-12-18", "ngay: 31/02/2023")},
         {},
@@ -245,3 +253,35 @@ def test_a_tidied_annex_cell_is_a_warning_of_check_and_stops_publish(site):
         "tên với một dấu cách giữa các chữ."
     ) in checked.getvalue().splitlines()
     assert snapshot(output) == before
+
+
+@pytest.mark.parametrize("where", ["articles/2024/05/bi-mat.md", "pages/bi-mat.md"])
+def test_pelican_alone_refuses_a_source_that_is_a_symlink_out_of_content(site, where):
+    """Without make check, Pelican's run stops before reading the file, in make check's
+    words: nothing of it is published, output/ untouched."""
+    root, content, output = site
+    before = snapshot(output)
+    with changed(root, content, links={where: "ngoai/bi-mat.md"}):
+        checked = io.StringIO()
+        assert check.check(content=content, fix=False, out=checked).exit_code == 1
+        with pytest.raises(BuildFailed, match="Pelican") as caught:
+            build(content, output, checks=False)
+    wanted = [p for p in checked.getvalue().splitlines() if p.startswith(f"content/{where}:")]
+    assert len(wanted) == 1
+    problem = caught.value.problems[0]
+    assert wanted[0] == f"{problem.where}: LỖI: {problem.message} Cách sửa: {problem.hint}"
+    assert snapshot(output) == before
+    assert SECRET not in text_of(output)
+
+
+def test_pelican_in_process_raises_site_errors_for_a_symlinked_article(site, tmp_path):
+    from plugins.vietnamese.errors import SiteErrors
+
+    root, content, _ = site
+    link = {"articles/2024/05/bi-mat.md": "ngoai/bi-mat.md"}
+    with changed(root, content, links=link), pytest.raises(SiteErrors) as raised:
+        pelican_build(content, tmp_path / "out")
+    error = raised.value.problems[0]
+    assert error.file.endswith("content/articles/2024/05/bi-mat.md") and error.line is None
+    assert "symlink" in error.message
+    assert not (tmp_path / "out").exists() or SECRET not in text_of(tmp_path / "out")
