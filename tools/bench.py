@@ -166,7 +166,9 @@ def child(spec: dict) -> dict:
     """Run one build described by `spec`; return times, plugin times, memory and size."""
     from pelican import Pelican
 
-    from tools.build import run_compress
+    from tools.build import compress_settings
+    from tools.compress.alongside import compressing_alongside
+    from tools.search.run import BUNDLE_DIR
 
     content, output, cache = Path(spec["content"]), Path(spec["output"]), Path(spec["cache"])
     if output.exists():
@@ -203,9 +205,12 @@ def child(spec: dict) -> dict:
         pelican.run()
         stages["pelican"] = time.perf_counter() - at
         cpu_stage("pelican")
-        if _optional("tools.pagefind_index") is not None:
-            # In a process of its own, as in tools/build.py (Pelican runs apart from it there).
-            at = time.perf_counter()
+        # The search index in a process of its own, as in tools/build.py, and the .gz/.br
+        # copies of the pages beside it (tools.build.run_search_and_compress): "pagefind" is
+        # the index, "compress" what is left of compression after it (its CPU counted there).
+        cfg = compress_settings(ROOT / "pelicanconf.py", cache)
+        at = time.perf_counter()
+        with compressing_alongside(output, cfg, later=(BUNDLE_DIR,)):
             indexing = run_child(
                 "tools.bench",
                 {
@@ -217,10 +222,7 @@ def child(spec: dict) -> dict:
             )
             stages["pagefind"] = time.perf_counter() - at
             cpu_stage("pagefind")
-        # .gz/.br of everything, the last step as in tools/build.py (worker processes forked
-        # from this one: their resident size counts the pages they share with it).
-        at = time.perf_counter()
-        run_compress(output, ROOT / "pelicanconf.py", cache)
+            at = time.perf_counter()
         stages["compress"] = time.perf_counter() - at
         cpu_stage("compress")
         workers_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -240,7 +242,8 @@ def child(spec: dict) -> dict:
         "python_mib": self_kib / 1024,  # checks, Pelican and our plugins
         "workers_mib": workers_kib / 1024,  # compress workers (shared pages counted)
         "pagefind_mib": indexing["pagefind_kib"] / 1024,  # Pagefind's binary, largest run
-        "indexer_mib": indexing["indexer_kib"] / 1024,  # tools/pagefind_index.py itself
+        "indexer_mib": indexing["indexer_kib"]
+        / 1024,  # tools.search itself (scan, merger, word list)
         "children_mib": children_kib / 1024,  # the largest of all child processes
         "output_mb": sum(p.stat().st_size for p in files) / 1e6,
         "files": len(files),
@@ -248,9 +251,9 @@ def child(spec: dict) -> dict:
 
 
 def indexing_child(spec: dict) -> dict:
-    from tools import pagefind_index
+    from tools import search
 
-    pagefind_index.index(Path(spec["output"]), cache=Path(spec["cache"]))
+    search.index(Path(spec["output"]), cache=Path(spec["cache"]))
     return {
         # Not ru_maxrss: Linux counts in it the parent's memory this process started from.
         "indexer_kib": high_water_kib(),
@@ -322,7 +325,7 @@ def print_builds(rows: list[dict]) -> None:
         "Pelican: default theme, no plugins, its peak "
         + ", ".join(f"{r['bare']['peak_mib']:.0f}" for r in rows)
         + " MiB; ours, per process: checks + Pelican + plugins / compress workers (pages "
-        "shared with Pelican counted) / Pagefind (largest run) / tools.pagefind_index: "
+        "shared with Pelican counted) / Pagefind (largest run) / tools.search: "
         + ", ".join(
             " / ".join(
                 f"{max(r[k].get(field, 0.0) for k in ('cold', 'warm')):.0f}"
