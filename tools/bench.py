@@ -10,19 +10,22 @@ and it prints one table: build times, the ratio to bare Pelican, the time of eac
 plugins (their signal handlers, generators and Jinja filters, timed by wrapping them from
 here: the plugins hold no timing code), peak memory, output size. Then, if the other
 engineers' benchmarks exist, related news (`tools/bench_related.run(n)`) and honours
-(`tools/bench_honours.run(rows)`) on larger synthetic inputs, plugin code only, and the
-bytes of a first search (`tools/bench_search.run(n)`, with chromium).
+(`tools/bench_honours.run(rows)`) on larger synthetic inputs, plugin code only, the
+bytes of a first search (`tools/bench_search.run(n)`, with chromium), and the search index
+made in parts three ways (`tools/bench_search_parts.run(n)`: one Pagefind run, our merged
+parts, a bundle per part combined by Pagefind's mergeIndex; memory and first-search bytes).
 
     .venv/bin/python -m tools.bench                 # everything, ~10 min on 2 idle cores
     .venv/bin/python -m tools.bench --sizes 1000,5000,10000
     make bench SIZES=1500                           # goal size only (+ plugin benchmarks)
     .venv/bin/python -m tools.bench --sizes 1500 --related-sizes 0 --honour-rows 0 \
-        --search-articles 0                         # only the ratio at 1,500 articles
+        --search-articles 0 --parts-articles 0      # only the ratio at 1,500 articles
 
 Defaults: full builds of 1,500 (the goal of issue 7) and 5,000 articles; related news at
 1,000, 5,000, 10,000 and 20,000 articles (about 20 s in all), honours at 10,000 and 100,000
-rows, the search bytes at 2,000 articles. A full build of 10,000 articles takes several
-minutes on two cores (--sizes 10000). The bare build uses our article URLs
+rows, the search bytes and the three ways of indexing in parts at 2,000 articles. A full
+build of 10,000 articles takes several minutes on two cores (--sizes 10000). The bare build
+uses our article URLs
 (year/month/slug), since Pelican's default {slug}.html collides on recurring titles.
 
 Each build and each benchmark runs in a fresh Python process, so that peak memory is its
@@ -64,6 +67,7 @@ DEFAULT_SIZES = (1500, 5000)
 RELATED_SIZES = (1_000, 5_000, 10_000, 20_000)
 HONOUR_ROWS = (10_000, 100_000)
 SEARCH_ARTICLES = (2_000,)
+PARTS_ARTICLES = (2_000,)
 
 # --- timing our plugins from the outside -----------------------------------------------------
 
@@ -357,12 +361,17 @@ def print_builds(rows: list[dict]) -> None:
         print(f"{name:<{width}}" + "".join(f"{c:>16}" for c in cells))
 
 
-def print_plugin_benches(related_sizes, honour_rows, search_articles, work: Path, log: Path):
+def print_plugin_benches(args, work: Path, log: Path):
     """The other engineers' benchmarks, each run in a fresh process (its own peak memory)."""
     for module, label, sizes in (
-        ("tools.bench_related", "Tin liên quan (related), chỉ mã plugin", related_sizes),
-        ("tools.bench_honours", "Khen thưởng (honours), chỉ mã plugin", honour_rows),
-        ("tools.bench_search", "Tìm kiếm (search), số byte lần tìm đầu", search_articles),
+        ("tools.bench_related", "Tin liên quan (related), chỉ mã plugin", args.related_sizes),
+        ("tools.bench_honours", "Khen thưởng (honours), chỉ mã plugin", args.honour_rows),
+        ("tools.bench_search", "Tìm kiếm (search), số byte lần tìm đầu", args.search_articles),
+        (
+            "tools.bench_search_parts",
+            "Chỉ mục theo phần (one run / merged parts / mergeIndex), bộ nhớ và byte lần tìm đầu",
+            args.parts_articles,
+        ),
     ):
         if not sizes:
             continue
@@ -435,6 +444,13 @@ def main(argv: list[str] | None = None) -> int:
         help="tools/bench_search.run(n): bytes of a first search (needs chromium); 0: skip",
     )
     parser.add_argument(
+        "--parts-articles",
+        type=_sizes,
+        default=list(PARTS_ARTICLES),
+        help="tools/bench_search_parts.run(n): the search index in parts, three ways, parts "
+        "of n/4 pages (needs chromium); 0: skip",
+    )
+    parser.add_argument(
         "--empty-base",
         action="store_true",
         help="generated articles and the sample photos only (not a copy of content/)",
@@ -472,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
         if rows:
             print(f"Tải máy (load average) sau các lần dựng: {_load()}")
             print_builds(rows)
-        print_plugin_benches(args.related_sizes, args.honour_rows, args.search_articles, work, log)
+        print_plugin_benches(args, work, log)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
