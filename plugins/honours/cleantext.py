@@ -79,7 +79,10 @@ def all_bad(text: str, multiline: bool = True) -> list[BadChar]:
     return [BadChar(m.group(), m.start()) for m in pattern.finditer(text)]
 
 
-TIDIED_HINT = "Không cần làm gì; nên gõ lại tên với một dấu cách giữa các chữ."
+TIDIED_HINT = (
+    "Trang vẫn hiển thị đúng khi xem trước; trước khi đăng (make publish dừng khi còn cảnh "
+    "báo), gõ lại với một dấu cách giữa các chữ."
+)
 
 
 def what_tidied(text: str) -> str:

@@ -81,7 +81,8 @@ TOO_BIG_HINT = (
 
 
 def _mb(size: int) -> str:
-    return f"{size / MB:.1f}".replace(".", ",") + " MB"
+    """Megabytes with one decimal, rounded up: a file just over a limit never reads as it."""
+    return f"{-(-size * 10 // MB) / 10:.1f}".replace(".", ",") + " MB"
 
 
 def size_problem(path: Path) -> str | None:

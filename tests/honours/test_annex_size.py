@@ -33,7 +33,7 @@ def test_a_file_over_the_size_limit_is_not_read(tmp_path):
     big = content / D / "2023" / "lon.csv"
     with open(big, "r+b") as handle:
         handle.truncate(sheets.MAX_ANNEX_BYTES + 1)  # sparse: nothing is written
-    assert sheets.size_problem(big) == "tệp nặng 20,0 MB, quá giới hạn 20,0 MB của một phụ lục"
+    assert sheets.size_problem(big) == "tệp nặng 20,1 MB, quá giới hạn 20,0 MB của một phụ lục"
     with pytest.raises(AnnexError) as raised:
         sheets.read_csv(big, "lon.csv")
     assert raised.value.field == "phu_luc" and "annex too large" in raised.value.message
@@ -43,7 +43,7 @@ def test_the_total_unpacked_size_is_limited(tmp_path, monkeypatch):
     path = tmp_path / "a.xlsx"
     path.write_bytes(bomb(2 * MB))
     monkeypatch.setattr(sheets, "MAX_XLSX_UNPACKED", MB)
-    assert sheets.size_problem(path).startswith("tệp Excel khi giải nén nặng 2,0 MB, quá giới")
+    assert sheets.size_problem(path).startswith("tệp Excel khi giải nén nặng 2,1 MB, quá giới")
 
 
 def test_a_real_workbook_and_a_damaged_one_pass_the_guard(tmp_path):

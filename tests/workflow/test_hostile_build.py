@@ -249,8 +249,9 @@ def test_a_tidied_annex_cell_is_a_warning_of_check_and_stops_publish(site):
     assert code == 0
     assert (
         f'content/{csv}:6: CẢNH BÁO: Ô ở cột "Họ và tên" có dấu cách không chuẩn (dấu cách '
-        "không ngắt U+00A0 NO-BREAK SPACE); đã tự sửa. Cách sửa: Không cần làm gì; nên gõ lại "
-        "tên với một dấu cách giữa các chữ."
+        "không ngắt U+00A0 NO-BREAK SPACE); đã tự sửa. Cách sửa: Trang vẫn hiển thị đúng khi "
+        "xem trước; trước khi đăng (make publish dừng khi còn cảnh báo), gõ lại với một dấu "
+        "cách giữa các chữ."
     ) in checked.getvalue().splitlines()
     assert snapshot(output) == before
 
