@@ -9,11 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, make_content, pelican_build, serving
+from tests.support import ROOT, serving
 from tools.build import build
-
-# Old homes of the kit's helpers, kept importable from here (tests.support is the kit).
-__all__ = ["ROOT", "make_content", "pelican_build", "serving"]
 
 pytest_plugins = ["tests.workflow.stamp"]  # a full passing run vouches for output/ (deploy)
 

@@ -10,19 +10,22 @@ and it prints one table: build times, the ratio to bare Pelican, the time of eac
 plugins (their signal handlers, generators and Jinja filters, timed by wrapping them from
 here: the plugins hold no timing code), peak memory, output size. Then, if the other
 engineers' benchmarks exist, related news (`tools/bench_related.run(n)`) and honours
-(`tools/bench_honours.run(rows)`) on larger synthetic inputs, plugin code only, and the
-bytes of a first search (`tools/bench_search.run(n)`, with chromium).
+(`tools/bench_honours.run(rows)`) on larger synthetic inputs, plugin code only, the
+bytes of a first search (`tools/bench_search.run(n)`, with chromium), and the search index
+made in parts three ways (`tools/bench_search_parts.run(n)`: one Pagefind run, our merged
+parts, a bundle per part combined by Pagefind's mergeIndex; memory and first-search bytes).
 
     .venv/bin/python -m tools.bench                 # everything, ~10 min on 2 idle cores
     .venv/bin/python -m tools.bench --sizes 1000,5000,10000
     make bench SIZES=1500                           # goal size only (+ plugin benchmarks)
     .venv/bin/python -m tools.bench --sizes 1500 --related-sizes 0 --honour-rows 0 \
-        --search-articles 0                         # only the ratio at 1,500 articles
+        --search-articles 0 --parts-articles 0      # only the ratio at 1,500 articles
 
 Defaults: full builds of 1,500 (the goal of issue 7) and 5,000 articles; related news at
 1,000, 5,000, 10,000 and 20,000 articles (about 20 s in all), honours at 10,000 and 100,000
-rows, the search bytes at 2,000 articles. A full build of 10,000 articles takes several
-minutes on two cores (--sizes 10000). The bare build uses our article URLs
+rows, the search bytes and the three ways of indexing in parts at 2,000 articles. A full
+build of 10,000 articles takes several minutes on two cores (--sizes 10000). The bare build
+uses our article URLs
 (year/month/slug), since Pelican's default {slug}.html collides on recurring titles.
 
 Each build and each benchmark runs in a fresh Python process, so that peak memory is its
@@ -64,6 +67,7 @@ DEFAULT_SIZES = (1500, 5000)
 RELATED_SIZES = (1_000, 5_000, 10_000, 20_000)
 HONOUR_ROWS = (10_000, 100_000)
 SEARCH_ARTICLES = (2_000,)
+PARTS_ARTICLES = (2_000,)
 
 # --- timing our plugins from the outside -----------------------------------------------------
 
@@ -166,7 +170,9 @@ def child(spec: dict) -> dict:
     """Run one build described by `spec`; return times, plugin times, memory and size."""
     from pelican import Pelican
 
-    from tools.build import run_compress
+    from tools.build import compress_settings
+    from tools.compress.alongside import compressing_alongside
+    from tools.search.run import BUNDLE_DIR
 
     content, output, cache = Path(spec["content"]), Path(spec["output"]), Path(spec["cache"])
     if output.exists():
@@ -203,9 +209,12 @@ def child(spec: dict) -> dict:
         pelican.run()
         stages["pelican"] = time.perf_counter() - at
         cpu_stage("pelican")
-        if _optional("tools.pagefind_index") is not None:
-            # In a process of its own, as in tools/build.py (Pelican runs apart from it there).
-            at = time.perf_counter()
+        # The search index in a process of its own, as in tools/build.py, and the .gz/.br
+        # copies of the pages beside it (tools.build.run_search_and_compress): "pagefind" is
+        # the index, "compress" what is left of compression after it (its CPU counted there).
+        cfg = compress_settings(ROOT / "pelicanconf.py", cache)
+        at = time.perf_counter()
+        with compressing_alongside(output, cfg, later=(BUNDLE_DIR,)):
             indexing = run_child(
                 "tools.bench",
                 {
@@ -217,10 +226,7 @@ def child(spec: dict) -> dict:
             )
             stages["pagefind"] = time.perf_counter() - at
             cpu_stage("pagefind")
-        # .gz/.br of everything, the last step as in tools/build.py (worker processes forked
-        # from this one: their resident size counts the pages they share with it).
-        at = time.perf_counter()
-        run_compress(output, ROOT / "pelicanconf.py", cache)
+            at = time.perf_counter()
         stages["compress"] = time.perf_counter() - at
         cpu_stage("compress")
         workers_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -240,7 +246,8 @@ def child(spec: dict) -> dict:
         "python_mib": self_kib / 1024,  # checks, Pelican and our plugins
         "workers_mib": workers_kib / 1024,  # compress workers (shared pages counted)
         "pagefind_mib": indexing["pagefind_kib"] / 1024,  # Pagefind's binary, largest run
-        "indexer_mib": indexing["indexer_kib"] / 1024,  # tools/pagefind_index.py itself
+        "indexer_mib": indexing["indexer_kib"]
+        / 1024,  # tools.search itself (scan, merger, word list)
         "children_mib": children_kib / 1024,  # the largest of all child processes
         "output_mb": sum(p.stat().st_size for p in files) / 1e6,
         "files": len(files),
@@ -248,9 +255,9 @@ def child(spec: dict) -> dict:
 
 
 def indexing_child(spec: dict) -> dict:
-    from tools import pagefind_index
+    from tools import search
 
-    pagefind_index.index(Path(spec["output"]), cache=Path(spec["cache"]))
+    search.index(Path(spec["output"]), cache=Path(spec["cache"]))
     return {
         # Not ru_maxrss: Linux counts in it the parent's memory this process started from.
         "indexer_kib": high_water_kib(),
@@ -322,7 +329,7 @@ def print_builds(rows: list[dict]) -> None:
         "Pelican: default theme, no plugins, its peak "
         + ", ".join(f"{r['bare']['peak_mib']:.0f}" for r in rows)
         + " MiB; ours, per process: checks + Pelican + plugins / compress workers (pages "
-        "shared with Pelican counted) / Pagefind (largest run) / tools.pagefind_index: "
+        "shared with Pelican counted) / Pagefind (largest run) / tools.search: "
         + ", ".join(
             " / ".join(
                 f"{max(r[k].get(field, 0.0) for k in ('cold', 'warm')):.0f}"
@@ -354,12 +361,17 @@ def print_builds(rows: list[dict]) -> None:
         print(f"{name:<{width}}" + "".join(f"{c:>16}" for c in cells))
 
 
-def print_plugin_benches(related_sizes, honour_rows, search_articles, work: Path, log: Path):
+def print_plugin_benches(args, work: Path, log: Path):
     """The other engineers' benchmarks, each run in a fresh process (its own peak memory)."""
     for module, label, sizes in (
-        ("tools.bench_related", "Tin liên quan (related), chỉ mã plugin", related_sizes),
-        ("tools.bench_honours", "Khen thưởng (honours), chỉ mã plugin", honour_rows),
-        ("tools.bench_search", "Tìm kiếm (search), số byte lần tìm đầu", search_articles),
+        ("tools.bench_related", "Tin liên quan (related), chỉ mã plugin", args.related_sizes),
+        ("tools.bench_honours", "Khen thưởng (honours), chỉ mã plugin", args.honour_rows),
+        ("tools.bench_search", "Tìm kiếm (search), số byte lần tìm đầu", args.search_articles),
+        (
+            "tools.bench_search_parts",
+            "Chỉ mục theo phần (one run / merged parts / mergeIndex), bộ nhớ và byte lần tìm đầu",
+            args.parts_articles,
+        ),
     ):
         if not sizes:
             continue
@@ -432,6 +444,13 @@ def main(argv: list[str] | None = None) -> int:
         help="tools/bench_search.run(n): bytes of a first search (needs chromium); 0: skip",
     )
     parser.add_argument(
+        "--parts-articles",
+        type=_sizes,
+        default=list(PARTS_ARTICLES),
+        help="tools/bench_search_parts.run(n): the search index in parts, three ways, parts "
+        "of n/4 pages (needs chromium); 0: skip",
+    )
+    parser.add_argument(
         "--empty-base",
         action="store_true",
         help="generated articles and the sample photos only (not a copy of content/)",
@@ -469,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
         if rows:
             print(f"Tải máy (load average) sau các lần dựng: {_load()}")
             print_builds(rows)
-        print_plugin_benches(args.related_sizes, args.honour_rows, args.search_articles, work, log)
+        print_plugin_benches(args, work, log)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

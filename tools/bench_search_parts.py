@@ -27,14 +27,15 @@ import random
 import re
 import resource
 import shutil
-import subprocess
 import sys
+import tempfile
 import time
 from itertools import chain
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.benchkit import ROOT, high_water_kib, run_child, write_result
+
 WAYS = ("một lần", "ghép", "mergeIndex")  # one run, merged parts, mergeIndex in the browser
 PART_FOLDER = "phan-{}"
 
@@ -44,7 +45,7 @@ def generate(folder: Path, n_articles: int) -> Path:
     (without a search index); reused when already there."""
     from pelican.settings import read_settings
 
-    from tests.conftest import make_content, pelican_build
+    from tests.support import make_content, pelican_build
     from tools.bench_search import article_page, sample_sentences
 
     site = folder / "site"
@@ -143,8 +144,8 @@ def use_merge_index(site: Path, names: list[str]) -> None:
 # ---------------------------------------------------------------------------- measuring
 
 
-def child(spec: dict) -> None:
-    """Index one way in this (fresh) process; write its peak memory and Pagefind's."""
+def child(spec: dict) -> dict:
+    """Index one way in this (fresh) process; its peak memory and Pagefind's."""
     from tools.search import index, scan
 
     site, way = Path(spec["site"]), spec["way"]
@@ -159,28 +160,15 @@ def child(spec: dict) -> None:
     else:
         result["parts"] = index_per_part(site)
     result["seconds"] = time.perf_counter() - started
-    result["python_kib"] = _high_water_kib()
+    result["python_kib"] = high_water_kib()
     result["pagefind_kib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    Path(spec["result"]).write_text(json.dumps(result), encoding="utf-8")
-
-
-def _high_water_kib() -> int:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    raise SystemExit("no VmHWM in /proc/self/status")
+    return result
 
 
 def index_way(site: Path, way: str, part_pages: int) -> dict:
     result = site.with_name(site.name + "-result.json")
     spec = {"site": str(site), "way": way, "result": str(result), "part_pages": part_pages}
-    subprocess.run(
-        [sys.executable, "-m", "tools.bench_search_parts", "--child", json.dumps(spec)],
-        check=True,
-        cwd=ROOT,
-    )
-    return json.loads(result.read_text(encoding="utf-8"))
+    return run_child("tools.bench_search_parts", spec)
 
 
 def shown_results(site: Path, searches: list[dict]) -> list[list[str]]:
@@ -188,31 +176,78 @@ def shown_results(site: Path, searches: list[dict]) -> list[list[str]]:
     sees them; to compare the ways' answers."""
     from playwright.sync_api import expect, sync_playwright
 
-    from tools.bench_search import CHROMIUM, _serve
+    from tools.bench_search import CHROMIUM
+    from tools.serve import serving
 
-    server, base = _serve(site)
     found = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            page = browser.new_page()
-            for params in searches:
-                page.goto(f"{base}/tim-kiem/?{urlencode(params)}")
-                expect(page.locator("#tim-kiem-trang-thai")).to_have_text(
-                    re.compile("kết quả"), timeout=60_000
-                )
-                expect(page.locator("#ket-qua")).not_to_have_attribute("aria-busy", "true")
-                links = page.locator(".search-result-title a").all()
-                found.append([urlsplit(link.get_attribute("href")).path for link in links])
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page()
+        for params in searches:
+            page.goto(f"{base}/tim-kiem/?{urlencode(params)}")
+            expect(page.locator("#tim-kiem-trang-thai")).to_have_text(
+                re.compile("kết quả"), timeout=60_000
+            )
+            expect(page.locator("#ket-qua")).not_to_have_attribute("aria-busy", "true")
+            links = page.locator(".search-result-title a").all()
+            found.append([urlsplit(link.get_attribute("href")).path for link in links])
+        browser.close()
     return found
 
 
 def bundle_bytes(site: Path) -> int:
     return sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+
+
+def compare(n_articles: int, work: Path, queries, ways=WAYS, part_pages=None) -> list[dict]:
+    """Each way on the same n generated articles: memory, time, bundle, first searches, and
+    whether its first results pages match the first way's."""
+    from tools.bench_search import measure
+    from tools.search.scan import SHARD_PAGES
+
+    site = generate(work / "generated", n_articles)
+    rows = []
+    reference = None
+    for way in ways:
+        copy = copy_site(site, work / f"way-{WAYS.index(way)}")
+        got = index_way(copy, way, part_pages or SHARD_PAGES)
+        if way == "mergeIndex":
+            use_merge_index(copy, got["parts"])
+        searches = measure(copy, queries)
+        listings = [{"q": q} for q in queries] + [{"loai": "Tin bài"}]
+        shown = shown_results(copy, listings)
+        reference = reference if reference is not None else shown
+        same = [a == b for a, b in zip(reference, shown, strict=True)]
+        rows.append(
+            {
+                "way": way,
+                "pagefind_mib": round(got["pagefind_kib"] / 1024),
+                "python_mib": round(got["python_kib"] / 1024),
+                "index_s": round(got["seconds"], 1),
+                "bundle_mb": round(bundle_bytes(copy) / 1e6, 1),
+                "searches": searches,
+                "same_first_page": f"{sum(same)}/{len(same)}",
+            }
+        )
+    return rows
+
+
+def run(n_articles: int) -> list[dict]:
+    """For `make bench` (tools/bench.py): the three ways at n articles in parts of n/4 pages,
+    one query; first-search bytes (gzip) and peak memory per way."""
+    with tempfile.TemporaryDirectory(prefix="bench-parts-") as work:
+        rows = compare(n_articles, Path(work), ("thi dua",), part_pages=max(1, n_articles // 4))
+    return [
+        {
+            "way": row["way"],
+            "pagefind_mib": row["pagefind_mib"],
+            "python_mib": row["python_mib"],
+            "index_s": row["index_s"],
+            "first_search_gzip_kb": round(row["searches"]["thi dua"]["gzip"] / 1000),
+            "same_first_page": row["same_first_page"],
+        }
+        for row in rows
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -225,42 +260,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(json.loads(args.child))
+        spec = json.loads(args.child)
+        write_result(spec, child(spec))
         return 0
-    from tools.bench_search import measure
-    from tools.search.scan import SHARD_PAGES
-
     work = args.work or ROOT / ".bench-search-parts"
     queries = tuple(q.strip() for q in args.queries.split(",") if q.strip())
-    site = generate(work / "generated", args.articles)
-    rows = []
-    for way in args.ways.split(","):
-        copy = copy_site(site, work / f"way-{WAYS.index(way)}")
-        got = index_way(copy, way, args.part_pages or SHARD_PAGES)
-        if way == "mergeIndex":
-            use_merge_index(copy, got["parts"])
-        searches = measure(copy, queries)
-        listings = [{"q": q} for q in queries] + [{"loai": "Tin bài"}]
-        rows.append((way, got, bundle_bytes(copy), searches, shown_results(copy, listings)))
-        print(f"{way}: {json.dumps({k: v for k, v in got.items() if k != 'parts'})}", flush=True)
+    rows = compare(args.articles, work, queries, args.ways.split(","), args.part_pages)
     print(f"\n{args.articles:,} bài")
     head = [f"'{q}': tải raw / gzip (kB), tệp, kết quả" for q in queries]
     print("| cách | Pagefind (MiB) | Python (MiB) | lập chỉ mục (s) | chỉ mục (MB) | "
           + " | ".join(head) + " |")  # fmt: skip
-    for way, got, total, searches, _ in rows:
+    for row in rows:
         cells = [
             f"{s['raw'] / 1000:,.0f} / {s['gzip'] / 1000:,.0f}, {s['requests']}, {s['status']}"
-            for s in searches.values()
+            for s in row["searches"].values()
         ]
-        memory = f"{got['pagefind_kib'] / 1024:,.0f} | {got['python_kib'] / 1024:,.0f}"
-        print(f"| {way} | {memory} | {got['seconds']:,.0f} | {total / 1e6:,.1f} | "
-              + " | ".join(cells) + " |")  # fmt: skip
-    reference = rows[0][4]
-    for way, *_, shown in rows[1:]:
-        same = [a == b for a, b in zip(reference, shown, strict=True)]
-        flags = ", ".join(map(str, same))
-        print(f"{way}: first results page as '{rows[0][0]}' for {sum(same)} of {len(same)} "
-              f"searches ({flags}; the last: newest first, no words)")  # fmt: skip
+        numbers = [row["pagefind_mib"], row["python_mib"], row["index_s"], row["bundle_mb"]]
+        print(f"| {row['way']} | " + " | ".join([*(f"{x:,}" for x in numbers), *cells]) + " |")
+    for row in rows[1:]:
+        print(f"{row['way']}: first results page as '{rows[0]['way']}' for "
+              f"{row['same_first_page']} searches (the last: newest first, no words)")  # fmt: skip
     return 0
 
 

@@ -161,19 +161,29 @@ def run_pagefind(staging: Path, cache: Path | None = None) -> None:
     index(staging, cache=cache)  # reuses the bundle when no page changed
 
 
-def run_compress(staging: Path, settings_file: Path, cache: Path | None) -> None:
-    """.gz/.br copies of every text file, once everything is written (pages, feeds,
-    sitemap.xml, Pagefind's scripts and JSON): one step, whatever the order of PLUGINS.
-    Settings COMPRESS_* come from the settings file, the cache lives in `cache`/compress."""
+def compress_settings(settings_file: Path, cache: Path | None):
+    """The COMPRESS_* settings of the settings file; the cache lives in `cache`/compress."""
     from pelican.settings import read_settings
 
-    from tools.compress.compress import compress_tree
     from tools.compress.settings import CompressSettings
 
     override = {"CACHE_PATH": str(cache)} if cache is not None else {}
-    cfg = CompressSettings.from_pelican(read_settings(str(settings_file), override=override))
-    if cfg.enabled:
-        compress_tree(staging, cfg)
+    return CompressSettings.from_pelican(read_settings(str(settings_file), override=override))
+
+
+def run_search_and_compress(staging: Path, settings_file: Path, cache: Path | None):
+    """The search index, then .gz/.br copies of every text file, once everything is written
+    (pages, feeds, sitemap.xml, Pagefind's scripts and JSON): one step, whatever the order of
+    PLUGINS. The pages Pelican wrote are compressed in a child process while the index is
+    made; the search files after it (tools/compress/alongside.py). Returns the compress
+    Report."""
+    from tools.compress.alongside import compressing_alongside
+    from tools.search.run import BUNDLE_DIR
+
+    cfg = compress_settings(settings_file, cache)
+    with compressing_alongside(staging, cfg, later=(BUNDLE_DIR,)) as report:
+        run_pagefind(staging, cache / "pagefind" if cache is not None else None)
+    return report
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -251,8 +261,7 @@ def build(
                 run_checks(content)
             cache = sibling(output, "cache")
             run_pelican(content, staging, publish=publish, drafts=drafts, cache=cache, extra=extra)
-            run_pagefind(staging, cache / "pagefind")
-            run_compress(staging, settings_file(publish), cache)
+            run_search_and_compress(staging, settings_file(publish), cache)
         except BuildFailed:
             shutil.rmtree(staging, ignore_errors=True)
             raise

@@ -21,10 +21,12 @@ from pelican import signals
 from pelican.utils import order_content
 
 from plugins.honours.paths import OUTSIDE_HINT, is_inside
+from plugins.vietnamese import categories
 from plugins.vietnamese.errors import SiteErrors
 
 from .errors import ContentProblem
 from .settings import CheckSettings
+from .sitewide import symlink_problems
 from .template import has_placeholder
 
 log = logging.getLogger(__name__)
@@ -68,15 +70,20 @@ def handle_drafts(generator) -> None:
     generator.drafts = []
     generator.drafts_translations = []
     if settings.show_drafts:
-        allowed = set(settings.categories)
+        root = Path(generator.settings["PATH"]).parent
         for target, draft in drafts:
-            if allowed and str(getattr(draft, "category", "")) not in allowed:
-                log.warning(
-                    "Bản nháp %s chưa có chuyên mục hợp lệ nên chưa xem trước được; "
-                    "chọn một chuyên mục (Category) trong danh sách rồi lưu lại.",
+            if settings.categories and str(draft.category) not in settings.categories:
+                found = categories.source_problem(
                     draft.source_path,
+                    categories.shown_path(draft.source_path, root),
+                    settings.categories,
+                    severity="warning",
+                    unfinished=has_placeholder,
                 )
-                continue
+                if found is not None:  # the words of make check, and why no preview
+                    found.message += " Bản nháp chưa xem trước được."
+                    log.warning("%s", found)
+                    continue
             draft.preview = preview_kind(draft)
             draft.status = "published"  # so that it gets its final URL and is listed
             drop_placeholder_metadata(draft)
@@ -128,7 +135,32 @@ def refuse_files_outside_content(generator) -> None:
     )
 
 
+def _refuse_sources_outside_content(generator, kind: str) -> None:
+    content = Path(generator.path)
+    folders = tuple(generator.settings.get(f"{kind}_PATHS", ()))
+    problems = symlink_problems(
+        content, lambda path: categories.shown_path(path, content.parent), folders
+    )
+    if problems:
+        raise SiteErrors(problems)
+
+
+def refuse_articles_outside_content(generator) -> None:
+    """article_generator_init: a Markdown source that is a symlink leading out of content/
+    (or lies in a folder that is one) stops the build before Pelican reads anything, even
+    when Pelican runs without `make check`: the same rule and words as make check's
+    (sitewide.symlink_problems), raised as SiteErrors."""
+    _refuse_sources_outside_content(generator, "ARTICLE")
+
+
+def refuse_pages_outside_content(generator) -> None:
+    """page_generator_init: the same for pages."""
+    _refuse_sources_outside_content(generator, "PAGE")
+
+
 def register() -> None:
+    signals.article_generator_init.connect(refuse_articles_outside_content)
+    signals.page_generator_init.connect(refuse_pages_outside_content)
     signals.static_generator_finalized.connect(refuse_files_outside_content)
     signals.article_generator_pretaxonomy.connect(handle_drafts)
     signals.page_generator_finalized.connect(handle_pages)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from plugins.vietnamese.categories import quote_list  # noqa: F401  (kept importable)
 from plugins.vietnamese.errors import SiteError
 from plugins.vietnamese.suggest import closest
 from plugins.vietnamese.text import slugify as ascii_slugify
@@ -44,10 +45,6 @@ def problem(doc: Document, line: int | None, message: str, hint: str, **kwargs) 
 
 def warning(doc: Document, line: int | None, message: str, hint: str, **kwargs) -> SiteError:
     return problem(doc, line, message, hint, severity="warning", **kwargs)
-
-
-def quote_list(names) -> str:
-    return "; ".join(f'"{name}"' for name in names)
 
 
 def did_you_mean(word: str, choices) -> str | None:

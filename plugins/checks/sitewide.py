@@ -89,26 +89,39 @@ def check_duplicate_urls(site: Site) -> Iterator[SiteError]:
             )
 
 
-def outside_links(content: Path) -> list[Path]:
-    """Every symlink under content/ (files and folders, not followed) whose target is not
-    inside content/, or is missing, sorted."""
+def outside_links(content: Path, folders: tuple[str, ...] | None = None) -> list[Path]:
+    """Every symlink under content/ (files and folders, not followed), or under the given
+    folders of it, whose target is not inside content/, or is missing, sorted."""
     found = []
-    for dirpath, dirnames, filenames in os.walk(content, followlinks=False):
-        dirnames.sort()
-        for name in sorted(dirnames + filenames):
-            path = Path(dirpath) / name
-            if path.is_symlink() and (not path.exists() or not is_inside(path, content)):
-                found.append(path)
-    return sorted(found)
+    tops = [content / f if f else content for f in folders] if folders is not None else [content]
+    for top in tops:
+        for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
+            dirnames.sort()
+            for name in sorted(dirnames + filenames):
+                path = Path(dirpath) / name
+                if path.is_symlink() and (not path.exists() or not is_inside(path, content)):
+                    found.append(path)
+        if top.is_symlink() and top != content and not is_inside(top, content):
+            found.append(top)
+    return sorted(set(found))
+
+
+def symlink_problems(content: Path, rel, folders=None) -> list[SiteError]:
+    """The one rule for symlinks leading out of content/: `make check` runs it over the whole
+    folder (check_symlinks), Pelican's run over the articles' and pages' folders before
+    reading them (plugins/checks/glue.py). `rel` shows a path in messages."""
+    return [
+        ContentProblem(
+            file=rel(path),
+            message="Tệp là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục content/ (hoặc "
+            "tới tệp không có): trang không đọc và không xuất bản nó.",
+            hint=OUTSIDE_HINT + " Rồi xóa liên kết này.",
+        )
+        for path in outside_links(content, folders)
+    ]
 
 
 def check_symlinks(site: Site) -> Iterator[SiteError]:
     """A symlink leading out of content/ is refused wherever it is: static files, extra/,
     photos, articles, data. Nothing it points to is read or published."""
-    for path in outside_links(site.settings.content_path):
-        yield ContentProblem(
-            file=site.rel(path),
-            message="Tệp là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục content/ (hoặc "
-            "tới tệp không có): trang không đọc và không xuất bản nó.",
-            hint=OUTSIDE_HINT + " Rồi xóa liên kết này.",
-        )
+    yield from symlink_problems(site.settings.content_path, site.rel)

@@ -20,10 +20,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from plugins.vietnamese.errors import SiteError
 from plugins.vietnamese.text import fold
 
 from . import privacy
-from .cleantext import BAD_IN_TEXT, HINT, first_bad
+from .cleantext import BAD_IN_TEXT, HINT, TIDIED_HINT, first_bad, tidied_warning
 from .declarations import ANNEX_COLUMNS
 from .errors import AnnexError, HonoursError, MissingFieldError
 from .model import COLLECTIVE, HOUSEHOLD, INDIVIDUAL
@@ -287,4 +288,35 @@ def parse_rows(
                 labels=labels,
             )
         )
+    problems.extend(_tidied(rows, display, labels, columns, {row.line for row in result}))
     return result, problems
+
+
+MAX_TIDIED = 20  # warnings about tidied cells per annex; then one line counts the rest
+
+
+def _tidied(rows, display: str, labels, columns, used: set[int]) -> list[SiteError]:
+    """A warning for each cell of a recipient's row whose spaces were tidied (sheets.Rows),
+    in the words of the YAML names' warning (cleantext.tidied_warning)."""
+    found = sorted((at, what) for at, what in getattr(rows, "tidied", {}).items() if at[0] in used)
+    warnings = [
+        tidied_warning(
+            f'Ô ở cột "{_column_name(index, labels, columns)}"',
+            what,
+            file=display,
+            line=line,
+            field=_column_name(index, labels, columns),
+        )
+        for (line, index), what in found[:MAX_TIDIED]
+    ]
+    if len(found) > MAX_TIDIED:
+        warnings.append(
+            SiteError(
+                file=display,
+                line=found[MAX_TIDIED][0][0],
+                message=f"Còn {len(found) - MAX_TIDIED} ô khác có dấu cách không chuẩn; đã tự sửa.",
+                hint=TIDIED_HINT,
+                severity="warning",
+            )
+        )
+    return warnings

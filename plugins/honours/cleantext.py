@@ -18,6 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from plugins.vietnamese.errors import SiteError
+
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _INVISIBLE = "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff"
 # Anything refused in a one-line value (tab and newline too) ...
@@ -75,6 +77,34 @@ def first_bad(text: str, multiline: bool = False) -> BadChar | None:
 def all_bad(text: str, multiline: bool = True) -> list[BadChar]:
     pattern = BAD_IN_TEXT if multiline else BAD_IN_LINE
     return [BadChar(m.group(), m.start()) for m in pattern.finditer(text)]
+
+
+TIDIED_HINT = (
+    "Trang vẫn hiển thị đúng khi xem trước; trước khi đăng (make publish dừng khi còn cảnh "
+    "báo), gõ lại với một dấu cách giữa các chữ."
+)
+
+
+def what_tidied(text: str) -> str:
+    """What tidy() changes in `text`, in words: "dấu cách không ngắt U+00A0 NO-BREAK SPACE",
+    "nhiều dấu cách liền nhau", or both."""
+    wide = sorted({m.group() for m in ODD_SPACES.finditer(text) if m.group()[0] != " "})
+    found = [f"dấu cách không ngắt {describe(char)}" for char in wide]
+    if "  " in text:
+        found.append("nhiều dấu cách liền nhau")
+    return " và ".join(found) or "dấu cách thừa"
+
+
+def tidied_warning(where: str, what: str, **place) -> SiteError:
+    """The one warning for a value whose spaces were tidied (a YAML name, a spreadsheet
+    cell): `where` names it ('Trường "ten" ở đơn vị "x"', 'Ô ở cột "Họ và tên"'), `what` is
+    what_tidied() of the value as written, `place` gives file, line and field."""
+    return SiteError(
+        message=f"{where} có dấu cách không chuẩn ({what}); đã tự sửa.",
+        hint=TIDIED_HINT,
+        severity="warning",
+        **place,
+    )
 
 
 def tidy(text: str) -> str:

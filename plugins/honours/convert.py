@@ -11,6 +11,7 @@ from datetime import date
 
 from pydantic_core import PydanticCustomError
 
+from plugins.vietnamese import datetext
 from plugins.vietnamese.text import slugify
 
 from . import cleantext
@@ -33,29 +34,26 @@ RECORDS = "records"  # a list of records (`record=`)
 DOC = "docs/du-lieu-khen-thuong.md"
 DATE_HINT = "Viết ngày theo dạng năm-tháng-ngày, ví dụ 2023-12-18 (hoặc 18/12/2023)."
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def read_date(value) -> date | str | None:
+    """The data files' policy on top of the one date reader (plugins/vietnamese/datetext):
+    "2023-12-18" or "18/12/2023", no time. A date; or why the day cannot exist (the words of
+    the article checks); or None when the value is not written in one of these forms."""
+    if isinstance(value, date):
+        return value
+    found = datetext.read(value) if isinstance(value, str) else None
+    if found is None or found.clock is not None or found.zone is not None:
+        return None
+    if found.form == "day_first" and found.separator != "/":
+        return None
+    return found.problem or found.date()
 
 
 def parse_date(value) -> date | None:
-    """date from "2023-12-18" or "18/12/2023" (or a date); None if malformed."""
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    match = _ISO_DATE.match(text)
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-    else:
-        match = _VN_DATE.match(text)
-        if not match:
-            return None
-        day, month, year = (int(g) for g in match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+    """date from "2023-12-18" or "18/12/2023" (or a date); None if malformed or impossible."""
+    found = read_date(value)
+    return found if isinstance(found, date) else None
 
 
 # -- converters: raw YAML/cell value -> clean value, or PydanticCustomError(kind) -------------
@@ -117,9 +115,11 @@ def converter(item):
                 _fail("bad_choice", value=text)
             return text
         if kind == DATE:
-            parsed = parse_date(value)
+            parsed = read_date(value)
             if parsed is None:
                 _fail("bad_date", value=str(value))
+            if isinstance(parsed, str):
+                _fail("impossible_date", problem=parsed)
             return parsed
         if kind in (INT, YEAR):
             if not isinstance(value, int) or isinstance(value, bool):

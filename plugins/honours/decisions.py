@@ -187,9 +187,10 @@ def read_annexes(loader, decision: Decision, item, path: Path, file: str, what: 
         shown = loader.display(Path(path.parent / name))
         rows, problems = annex.read_annex(annex_path, shown, sheet)
         for problem in problems:
-            if problem.field == "trang_tinh":  # the sheet is named in the decision file
+            if problem.field in ("trang_tinh", "phu_luc"):  # named in the decision file
                 problem.message = f'Phụ lục "{name}": {problem.message}'
-                problem.file, problem.line = file, spec.line_of("trang_tinh")
+                key = "trang_tinh" if problem.field == "trang_tinh" else "tep"
+                problem.file, problem.line = file, spec.line_of(key)
         loader.problems.extend(problems)
         for row in rows:
             add_recipient(

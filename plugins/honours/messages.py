@@ -48,6 +48,11 @@ MESSAGES: dict[str, tuple[type[SiteError], str, str]] = {
         'Ngày "{value}" ({key}) ở {what} không đúng (malformed date).',
         DATE_HINT,
     ),
+    "impossible_date": (
+        InvalidValueError,
+        "{Label} ({key}) ở {what} sai: {problem}.",
+        "Kiểm tra lại ngày, tháng, năm. " + DATE_HINT,
+    ),
     "not_int": (
         InvalidValueError,
         "{Label} ({key}) ở {what} phải là một số nguyên.",

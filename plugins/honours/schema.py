@@ -201,14 +201,12 @@ def validate(raw, record: Record, file: str, line: int | None = None, what=None)
             original = raw[item.key]
             if cleantext.needs_tidying(original):
                 problems.append(
-                    SiteError(
+                    cleantext.tidied_warning(
+                        f'Trường "{item.key}" ở {what}',
+                        cleantext.what_tidied(original),
                         file=file,
                         line=parsed.line_of(item.key),
                         field=item.key,
-                        message=f'Trường "{item.key}" ở {what} có dấu cách không chuẩn (dấu '
-                        "cách không ngắt U+00A0 hoặc nhiều dấu cách liền nhau); đã tự sửa.",
-                        hint="Không cần làm gì; nên gõ lại tên với một dấu cách giữa các chữ.",
-                        severity="warning",
                     )
                 )
                 values[item.key] = cleantext.tidy(value)

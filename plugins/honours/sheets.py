@@ -11,12 +11,13 @@ import csv
 import io
 import re
 import sys
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
 from plugins.vietnamese.text import nfc
 
-from .cleantext import BAD_IN_TEXT
+from .cleantext import BAD_IN_TEXT, ODD_SPACES, what_tidied
 from .errors import AnnexError
 
 HOW_TO_SAVE_UTF8 = (
@@ -24,6 +25,22 @@ HOW_TO_SAVE_UTF8 = (
     '"CSV UTF-8 (Comma delimited) (*.csv)" rồi lưu đè; hoặc đặt thẳng tệp .xlsx vào thư mục '
     "và ghi tên tệp .xlsx ở trường phu_luc."
 )
+
+
+class Rows(list):
+    """The (line number, cells) of a spreadsheet, and `tidied`: {(line, column index): what
+    was tidied} for each cell whose wide spaces or runs of spaces were tidied (annex.py warns
+    about them, with the column's name, in cleantext's words)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.tidied: dict[tuple[int, int], str] = {}
+
+    def note(self, line: int, cells) -> None:
+        """Record the cells of a row (raw values) that tidying changes."""
+        for index, value in enumerate(cells):
+            if type(value) is str and ODD_SPACES.search(value) is not None:
+                self.tidied[(line, index)] = what_tidied(value)
 
 
 def clean_cell(value) -> str:
@@ -49,6 +66,68 @@ def _collapse(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+MB = 1024 * 1024
+# Limits on an annex, checked before it is read (a huge file or a zip bomb must not exhaust
+# the build machine). Generous: a real annex of 100 000 rows is ~5 MB as CSV, ~2 MB as .xlsx
+# (24 MB unpacked, 14 times its packed size).
+MAX_ANNEX_BYTES = 20 * MB  # the file on disk, .csv or .xlsx
+MAX_XLSX_UNPACKED = 200 * MB  # the total size of an .xlsx's zip members, unpacked
+MAX_XLSX_RATIO = 100  # unpacked / packed size of one member (above RATIO_FROM bytes)
+RATIO_FROM = 1 * MB
+TOO_BIG_HINT = (
+    "Phụ lục chỉ chứa danh sách được khen: xóa các trang tính, ảnh và cột thừa rồi lưu lại; "
+    "danh sách thật sự dài thì tách thành nhiều tệp (phu_luc: [tep-1.xlsx, tep-2.xlsx])."
+)
+
+
+def _mb(size: int) -> str:
+    """Megabytes with one decimal, rounded up: a file just over a limit never reads as it."""
+    return f"{-(-size * 10 // MB) / 10:.1f}".replace(".", ",") + " MB"
+
+
+def size_problem(path: Path) -> str | None:
+    """Why the annex at `path` is too big to be read (Vietnamese), or None. For an .xlsx, the
+    sizes its zip directory declares: Python's zipfile never unpacks more than a member
+    declares (a member that lies fails its CRC check), so they bound what openpyxl reads."""
+    size = path.stat().st_size
+    if size > MAX_ANNEX_BYTES:
+        return f"tệp nặng {_mb(size)}, quá giới hạn {_mb(MAX_ANNEX_BYTES)} của một phụ lục"
+    if path.suffix.lower() != ".xlsx":
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # not a workbook: openpyxl says so, in read_xlsx's words
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > MAX_XLSX_UNPACKED:
+        return (
+            f"tệp Excel khi giải nén nặng {_mb(unpacked)}, quá giới hạn "
+            f"{_mb(MAX_XLSX_UNPACKED)} (tệp nén bất thường)"
+        )
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > RATIO_FROM and ratio > MAX_XLSX_RATIO:
+            return (
+                f'phần "{member.filename}" của tệp Excel giải nén lớn gấp {ratio:.0f} lần khi '
+                f"nén, quá giới hạn {MAX_XLSX_RATIO} lần (tệp nén bất thường, zip bomb)"
+            )
+    return None
+
+
+def check_size(path: Path, display: str) -> None:
+    """Raise an AnnexError (field "phu_luc": decisions.py names the YAML line of the annex)
+    when the annex is too big to be read."""
+    why = size_problem(path)
+    if why:
+        raise AnnexError(
+            file=display,
+            field="phu_luc",
+            message=f"{why[0].upper()}{why[1:]}: không đọc (annex too large).",
+            hint=TOO_BIG_HINT,
+        )
+
+
 def read_rows(path: Path) -> list[tuple[int, list[str]]]:
     """(line number, cells) of every row of the file; raises AnnexError if unreadable."""
     suffix = path.suffix.lower()
@@ -65,6 +144,7 @@ def read_rows(path: Path) -> list[tuple[int, list[str]]]:
 
 def read_csv(path: Path, display: str | None = None) -> list[tuple[int, list[str]]]:
     display = display or str(path)
+    check_size(path, display)
     raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise AnnexError(
@@ -99,17 +179,18 @@ def read_csv(path: Path, display: str | None = None) -> list[tuple[int, list[str
     delimiter = max((",", ";", "\t"), key=first_line.count) if first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # Each cell as clean_cell() makes it (CSV cells are always text), inline: there are millions.
-    rows = []
+    rows = Rows()
     start = 1
     limit = csv.field_size_limit()
     csv.field_size_limit(sys.maxsize)  # cells are measured below, with their column
     try:
-        if BAD_IN_TEXT.search(text) is None:
-            for cells in reader:
+        if BAD_IN_TEXT.search(text) is None and ODD_SPACES.search(text) is None:
+            for cells in reader:  # the common case: nothing to report, nothing to note
                 rows.append((start, [" ".join(c.split()) if c else "" for c in cells]))
                 start = reader.line_num + 1
         else:  # reported by parse_rows, with the column
             for cells in reader:
+                rows.note(start, cells)
                 rows.append((start, [_collapse(c) for c in cells]))
                 start = reader.line_num + 1
     except csv.Error as error:
@@ -136,6 +217,7 @@ def _looks_like_windows_1258(raw: bytes) -> bool:
 
 def read_xlsx(path: Path, sheet: str | None, display: str | None = None):
     display = display or str(path)
+    check_size(path, display)
     try:
         import openpyxl
 
@@ -159,10 +241,11 @@ def read_xlsx(path: Path, sheet: str | None, display: str | None = None):
                 message=f'Tệp không có trang tính "{sheet}" (no such sheet).',
                 hint=f"Các trang tính có trong tệp: {names}.",
             )
-        rows = []
+        rows = Rows()
         number = 0
         try:
             for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                rows.note(number, values)
                 rows.append((number, [clean_cell(v) for v in values]))
         except Exception as error:  # a damaged sheet: the row where reading stopped
             raise AnnexError(

@@ -112,6 +112,23 @@ def load_yaml(text: str):
     return yaml.load(text, Loader=_Loader)
 
 
+def first_alias(text: str) -> tuple[str, int, int | None] | None:
+    """(name, line of the alias `*name`, line of its anchor `&name`) of the first alias of a
+    YAML text, or None. Read from the parser's events: by the time the constructor sees a
+    node used twice, only the anchor's position is left."""
+    anchors: dict[str, int] = {}
+    try:
+        for event in yaml.parse(text, Loader=_Base):
+            anchor = getattr(event, "anchor", None)
+            if isinstance(event, yaml.AliasEvent):
+                return anchor, event.start_mark.line + 1, anchors.get(anchor)
+            if anchor is not None:
+                anchors.setdefault(anchor, event.start_mark.line + 1)
+    except yaml.YAMLError:
+        return None
+    return None
+
+
 def syntax_error_line(error: yaml.YAMLError) -> int | None:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     return mark.line + 1 if mark is not None else None
@@ -185,14 +202,12 @@ def read_data_file(path: Path, shown: str, content: Path, required: bool):
         )
         if "\t" in text:
             hint = "Tệp có ký tự Tab: YAML chỉ cho phép thụt lề bằng dấu cách. " + hint
-        if isinstance(exc, yaml.constructor.ConstructorError) and "bí danh" in str(exc):
-            hint = "Xóa &tên ở dòng này và thay mỗi *tên bằng chính giá trị đó."
+        line, message = syntax_error_line(exc), syntax_error_text(exc)
+        alias = _alias_error(exc, text)
+        if alias is not None:
+            line, message, hint = alias
         return report(
-            DataSyntaxError,
-            syntax_error_line(exc),
-            None,
-            f"Lỗi cú pháp YAML: {syntax_error_text(exc)} (YAML syntax error).",
-            hint,
+            DataSyntaxError, line, None, f"Lỗi cú pháp YAML: {message} (YAML syntax error).", hint
         )
     except (RecursionError, ValueError, TypeError, OverflowError) as exc:
         return report(
@@ -211,3 +226,19 @@ def read_data_file(path: Path, shown: str, content: Path, required: bool):
             f"Ghi dữ liệu vào tệp theo hướng dẫn trong {DOC}, hoặc xóa tệp nếu không dùng.",
         )
     return parsed, True, problems
+
+
+def _alias_error(exc: yaml.YAMLError, text: str) -> tuple[int | None, str, str] | None:
+    """(line of the alias, message, hint) when `exc` refuses an alias (_Loader), else None."""
+    if not isinstance(exc, yaml.constructor.ConstructorError) or "bí danh" not in str(exc):
+        return None
+    found = first_alias(text)
+    if found is None:  # not reached: a node used twice comes from an alias
+        return syntax_error_line(exc), syntax_error_text(exc), _ALIAS_HINT.format(name="tên")
+    name, line, anchor_line = found
+    where = f" (nhãn &{name} ở dòng {anchor_line})" if anchor_line else ""
+    message = f"bí danh *{name}{where}: {syntax_error_text(exc)}"
+    return line, message, _ALIAS_HINT.format(name=name)
+
+
+_ALIAS_HINT = "Thay *{name} ở dòng này bằng chính giá trị đó (chép đầy đủ), rồi xóa &{name}."

@@ -4,11 +4,10 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import collation, dates
-from .errors import SiteError, SiteErrors
+from . import categories, collation, dates
+from .errors import SiteErrors
 from .reader import NfcMarkdownReader
 from .settings import VietnameseSettings
-from .suggest import closest
 
 
 def use_nfc_reader(readers) -> None:
@@ -51,54 +50,28 @@ def add_filters(generator) -> None:
 
 
 def check_categories(generators) -> None:
-    """An article whose category is not on the fixed list stops the build, naming the file."""
+    """An article whose category is not on the fixed list stops the build, naming the file
+    and line with the words of `make check` (categories.category_problem)."""
     for generator in generators:
         if not hasattr(generator, "articles"):
             continue
         settings = VietnameseSettings.from_pelican(generator.settings)
         if not settings.categories:
             return
-        allowed = set(settings.categories)
         root = Path(generator.settings["PATH"]).parent
         problems = []
         for article in [*generator.articles, *generator.drafts]:
-            name = str(article.category)
-            if name in allowed:
-                continue
-            suggestion = closest(name, settings.categories, n=1)
-            hint = (
-                f'Viết đúng một chuyên mục trong danh sách, ví dụ "{suggestion[0]}".'
-                if suggestion
-                else "Chọn một chuyên mục trong danh sách CATEGORIES của pelicanconf.py."
+            if str(article.category) in settings.categories:
+                continue  # the common case: no need to read the header again
+            found = categories.source_problem(
+                article.source_path,
+                categories.shown_path(article.source_path, root),
+                settings.categories,
             )
-            try:
-                source = str(Path(article.source_path).relative_to(root))
-            except ValueError:
-                source = article.source_path
-            problems.append(
-                SiteError(
-                    file=source,
-                    line=_metadata_line(article.source_path, "category"),
-                    field="Category",
-                    message=f'Chuyên mục "{name}" không có trong danh sách chuyên mục của trang.',
-                    hint=hint,
-                )
-            )
+            if found is not None:
+                problems.append(found)
         if problems:
             raise SiteErrors(problems)
-
-
-def _metadata_line(path: str, key: str) -> int | None:
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    return None
-                if line.split(":", 1)[0].strip().lower() == key:
-                    return number
-    except OSError:
-        return None
-    return None
 
 
 def register() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -193,3 +195,12 @@ def windows_1258(text: str) -> bytes:
         base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
         out.append(base + tones)
     return "".join(out).encode("cp1258")
+
+
+def bomb(unpacked: int = 20 * 1024 * 1024) -> bytes:
+    """A zip in the shape of a workbook whose sheet unpacks to `unpacked` bytes of zeros."""
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * unpacked)
+    return data.getvalue()

@@ -170,5 +170,20 @@ def test_yaml_aliases_are_refused_so_a_few_lines_cannot_become_millions(tmp_path
         "- id: k2\n  ten: K2\n  cac_nam: *a\n"
     )
     error = only(problems(tmp_path, {"honours/khoi-thi-dua.yaml": blocs}))
-    assert error.line == 3
-    assert "bí danh YAML" in error.message and "*tên" in error.hint
+    assert error.line == 7  # the alias `*a`, not the anchor `&a` (line 3)
+    assert "bí danh *a (nhãn &a ở dòng 3)" in error.message and "bí danh YAML" in error.message
+    assert error.hint.startswith("Thay *a ở dòng này")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("a: &x 1\nb: 2\nc: *x\n", 3),
+        ("base: &b {ten: A}\nkhac:\n  <<: *b\n", 3),
+        ("- &r [1, *r]\n", 1),
+    ],
+)
+def test_a_yaml_alias_is_named_at_its_own_line(text, line):
+    from plugins.honours.yamlio import first_alias
+
+    assert first_alias(text)[1] == line

@@ -10,8 +10,8 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import pelican_build
 from tests.honours.helpers import ANNEX_163, DECISION_58, D, write
+from tests.support import pelican_build
 from tools import build as site_build
 
 EPOCH = 1767225600  # 2026-01-01 00:00 UTC

@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 
 from plugins.honours import fields
 from plugins.honours.loader import load_honours
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 
 def page(site: Path, url: str) -> Path:

@@ -232,3 +232,13 @@ def test_empty_data_files_are_errors_not_silence(tmp_path):
     # An empty (optional) blocs file means no blocs: a reference to one is an error.
     found = problems(tmp_path / "b", {"honours/khoi-thi-dua.yaml": ""})
     assert [p.field for p in found] == ["khoi"]
+
+
+def test_an_impossible_date_in_a_data_file_is_worded_as_in_an_article(tmp_path):
+    decision = DECISION_163.replace("ngay: 2023-12-18", "ngay: 31/02/2023")
+    error = only(problems(tmp_path, {D + "2023/163-qd-ubnd.yaml": decision}))
+    assert (error.line, error.field) == (2, "ngay")
+    assert error.message.endswith(
+        'sai: ngày "31/02/2023" không có thật: tháng 2 năm 2023 chỉ có 28 ngày.'
+    )
+    assert "2023-12-18" in error.hint

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 HOLIDAYS_DIR = ROOT / "content" / "honours" / "ngay-nghi"
 H = "honours/ngay-nghi/"

@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 
 from plugins.honours.loader import load_honours
 from plugins.honours.views import unit_page
-from tests.conftest import ROOT, pelican_build
 from tests.honours.helpers import only, problems, write
+from tests.support import ROOT, pelican_build
 
 S = "honours/sua-doi/"
 SHOWN = "content/honours/sua-doi/12.yaml"

@@ -7,8 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.honours.loader import load_honours
-from tests.conftest import pelican_build
 from tests.honours.helpers import DECISION_163, D, only, problems, write
+from tests.support import article, pelican_build
 from tools import build as site_build
 
 CAMPAIGNS = """\
@@ -25,16 +25,15 @@ CAMPAIGNS = """\
 """
 FILE = "honours/phong-trao.yaml"
 SHOWN = "content/honours/phong-trao.yaml"
-ARTICLE = """\
-Title: Phát động thi đua năm 2023
-Date: 2023-01-05 08:00
-Category: Khối thi đua
-Summary: Khối phát động phong trào thi đua năm 2023.
-Campaign: khoi-2023
-Slug: phat-dong
-
-Nội dung.
-"""
+ARTICLE = article(
+    title="Phát động thi đua năm 2023",
+    date="2023-01-05 08:00",
+    category="Khối thi đua",
+    summary="Khối phát động phong trào thi đua năm 2023.",
+    campaign="khoi-2023",
+    slug="phat-dong",
+    body="Nội dung.",
+)
 
 
 def files(**extra):

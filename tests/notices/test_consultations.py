@@ -13,9 +13,9 @@ from plugins.honours.errors import UnitLifespanError, UnknownIdError
 from plugins.honours.loader import load_honours
 from plugins.notices.errors import ConsultationError
 from plugins.notices.states import CLOSED, OPEN, UPCOMING, public_view
-from tests.conftest import pelican_build
 from tests.honours.helpers import only, problems, write
 from tests.notices.helpers import CLOSED_2023, OPEN_CONSULTATION, C, consultation_files
+from tests.support import pelican_build
 
 # -- data -------------------------------------------------------------------------------------
 

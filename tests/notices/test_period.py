@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 
 from plugins.honours.loader import load_honours
 from plugins.honours.period import parse_period
-from tests.conftest import pelican_build
 from tests.honours.helpers import ANNEX_163, DECISION_163, D, only, problems, write
+from tests.support import pelican_build
 
 FILE = D + "2023/163-qd-ubnd.yaml"
 SHOWN = "content/honours/quyet-dinh/2023/163-qd-ubnd.yaml"

@@ -8,8 +8,8 @@ from bs4 import BeautifulSoup
 
 from plugins.honours import annex
 from plugins.honours.privacy import PrivacyError, personal
-from tests.conftest import pelican_build
 from tests.honours.helpers import ANNEX_163, DECISION_163, D, only, problems, write
+from tests.support import pelican_build
 from tools import build as site_build
 
 PERSONAL_COLUMNS = [

@@ -7,24 +7,31 @@ import pytest
 from PIL import Image
 
 from plugins.vietnamese.errors import SiteErrors
-from tests.support import assert_clean, make_content, pelican_build, phone_jpeg
+from tests.support import article, assert_clean, make_content, pelican_build, phone_jpeg
 from tests.support import parse as soup
 from tests.support import png as png_bytes
 
-ARTICLE = """Title: Đồn biên phòng Mường Khương
-Date: 2024-05-14 09:30
-Category: Quốc phòng - An ninh
-Authors: Nguyễn Thu Hà
-Summary: Cán bộ, chiến sĩ đồn biên phòng tuần tra đường biên.
-{image}
-Đoạn mở đầu.
+BODY = """Đoạn mở đầu.
 
-![Chiến sĩ tuần tra.]({{static}}/images/don-bien-phong.jpg "Tuần tra đường biên.")
+![Chiến sĩ tuần tra.]({static}/images/don-bien-phong.jpg "Tuần tra đường biên.")
 
 Đoạn giữa bài.
 
-![Sơ đồ tuyến tuần tra.]({{static}}/images/so-do.png)
-"""
+![Sơ đồ tuyến tuần tra.]({static}/images/so-do.png)"""
+
+
+def source(image_line: str = "", body: str = BODY) -> str:
+    """The article of these tests (kit's article()), with an optional Image line."""
+    return article(
+        title="Đồn biên phòng Mường Khương",
+        date="2024-05-14 09:30",
+        category="Quốc phòng - An ninh",
+        summary="Cán bộ, chiến sĩ đồn biên phòng tuần tra đường biên.",
+        extra=f"Authors: Nguyễn Thu Hà\n{image_line}",
+        body=body,
+    )
+
+
 PAGE = "2024/05/don-bien-phong-muong-khuong/index.html"
 HOME_TEMPLATE = """<!DOCTYPE html><html lang="vi"><head><title>t</title></head><body>
 {% for a in articles %}<div class="lead">{{ a | anh_dai_dien(lazy=false, class_="anh-dau") }}</div>
@@ -36,7 +43,7 @@ HOME_TEMPLATE = """<!DOCTYPE html><html lang="vi"><head><title>t</title></head><
 
 def site(tmp_path, image_line="", **extra_files):
     files = {
-        "articles/a.md": ARTICLE.format(image=image_line),
+        "articles/a.md": source(image_line),
         "images/don-bien-phong.jpg": phone_jpeg(size=(1800, 1200)),
         "images/so-do.png": png_bytes(size=(700, 350)),
         **extra_files,
@@ -179,8 +186,8 @@ def test_static_file_on_a_variant_path_is_an_error(tmp_path):
 
 
 def test_lead_photo_already_first_in_the_body_stays_there(tmp_path):
-    article = ARTICLE.format(image="").replace("Đoạn mở đầu.\n\n", "")
-    content = site(tmp_path, **{"articles/a.md": article})
+    first_photo_first = source(body=BODY.replace("Đoạn mở đầu.\n\n", ""))
+    content = site(tmp_path, **{"articles/a.md": first_photo_first})
     out = build(tmp_path, content)
     page = soup(out / PAGE)
     assert page.select_one(".lead-figure") is None

@@ -9,8 +9,8 @@ import time
 import pytest
 from PIL import Image as PilImage
 
-from tests.conftest import serving
 from tests.quality.browser_kit import ABORTED, Exchange, Image, NetworkLog, judge, load_images
+from tests.support import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import CHROMIUM
 from tests.quality.sitecheck import summary
-from tests.support import make_content, parse, serving
+from tests.support import article, make_content, parse, serving
 from tools.build import build
 
 # Each hostile value names where it comes from, so a failure points at the field.
@@ -141,19 +141,17 @@ khoi: khoi-a
 phu_luc: 7-qd-ubnd-phu-luc.csv
 """,
         honours + "quyet-dinh/2024/7-qd-ubnd-phu-luc.csv": annex_csv(),
-        "articles/2024/03/tin.md": f"""\
-Title: {TITLE}
-Date: 2024-03-05 09:00
-Category: Thi đua - Khen thưởng
-Tags: {TAG}
-Authors: {AUTHOR}
-Summary: {SUMMARY}
-Units: don-vi-a
-Bloc: khoi-a
-Decisions: {DECISION_ID}
-
-Nội dung bài viết về hội nghị tổng kết.
-""",
+        "articles/2024/03/tin.md": article(
+            title=TITLE,
+            date="2024-03-05 09:00",
+            summary=SUMMARY,
+            tags=TAG,
+            authors=AUTHOR,
+            units="don-vi-a",
+            bloc="khoi-a",
+            decisions=DECISION_ID,
+            body="Nội dung bài viết về hội nghị tổng kết.",
+        ),
     }
 
 
@@ -222,8 +220,8 @@ def test_values_are_shown_as_written(hostile_site):
     double = [rel for rel, t in texts.items() if "&amp;" in t or "&lt;" in t or "&#34;" in t]
     assert not double, f"escaped twice (an entity shows as text) in {double}"
 
-    article = soups[article_page(hostile_site)]
-    assert squash(article.h1.get_text()) == squash(TITLE)
+    story = soups[article_page(hostile_site)]
+    assert squash(story.h1.get_text()) == squash(TITLE)
     unit = texts["don-vi/don-vi-a/index.html"]
     for value in (UNIT, UNIT_ABOUT, ANNEX_GROUP, ANNEX_PERSON, *FORMULAS):
         assert squash(value) in unit, f"unit page: {value!r}"

@@ -19,7 +19,7 @@ from plugins.honours.loader import load_honours
 from plugins.honours.settings import HonoursSettings
 from plugins.search_answers.lexicon import MAIN_FILE, build_lexicon, files_for, key, part_of
 from plugins.vietnamese.text import fold
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

@@ -24,3 +24,16 @@ def test_first_search_bytes_on_a_small_generated_site(tmp_path, browser):
     assert all(is_search_request(path) for path in files)
     assert got["raw"] == sum(files.values())
     assert 0 < got["gzip"] < got["raw"]
+
+
+def test_three_ways_of_indexing_in_parts_are_measured():
+    """tools/bench_search_parts.run (make bench): one run, merged parts and mergeIndex give
+    the same results; each row has its memory and first-search bytes."""
+    from tools.bench_search_parts import WAYS, run
+
+    rows = run(40)  # parts of 10 pages: the merger and mergeIndex really have parts
+    assert [row["way"] for row in rows] == list(WAYS)
+    for row in rows:
+        assert row["pagefind_mib"] > 0 and row["python_mib"] > 0
+        assert row["first_search_gzip_kb"] > 0
+    assert rows[1]["same_first_page"] == "2/2", "merged parts answer as one run does"

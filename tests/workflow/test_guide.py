@@ -45,7 +45,7 @@ MESSAGES = [
     "Dữ liệu khen thưởng không có quyết định",
     "Unicode tổ hợp",
     "Tệp không phải văn bản mã UTF-8",
-    "chưa có chuyên mục hợp lệ nên chưa xem trước được",
+    "Bản nháp chưa xem trước được",
     "Chưa xuất bản.",
     "Chưa biết xuất bản lên đâu",
     "Mẫu trang (Template)",

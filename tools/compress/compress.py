@@ -51,10 +51,18 @@ def fingerprint(cfg: CompressSettings) -> str:
     return f"{recipe}-brotli{getattr(brotli, '__version__', '')}"
 
 
-def text_files(root: Path, cfg: CompressSettings) -> Iterator[Path]:
-    """Files under `root` to compress, in a stable order."""
+def text_files(
+    root: Path, cfg: CompressSettings, skip: tuple[str, ...] = (), only: tuple[str, ...] = ()
+) -> Iterator[Path]:
+    """Files under `root` to compress, in a stable order. `skip`: folders (from `root`) left
+    out besides cfg.exclude; `only`: when given, just these folders."""
     wanted = {"." + e for e in cfg.extensions}
-    excluded = {os.path.normpath(os.path.join(root, e)) for e in cfg.exclude}
+    excluded = {os.path.normpath(os.path.join(root, e)) for e in (*cfg.exclude, *skip)}
+    if only:
+        for folder in sorted(only):
+            if os.path.normpath(os.path.join(root, folder)) not in excluded:
+                yield from text_files(Path(root, folder), cfg)
+        return
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(
             d for d in dirnames if os.path.normpath(os.path.join(dirpath, d)) not in excluded
@@ -146,14 +154,22 @@ def _compress_one(job: tuple[str, str, tuple[str, str] | None, int, int]) -> int
 PARALLEL_MIN_BYTES = 4_000_000
 
 
-def compress_tree(root: Path, cfg: CompressSettings, workers: int | None = None) -> Report:
-    """Write .gz and .br copies of every text file under `root` (see the module doc)."""
+def compress_tree(
+    root: Path,
+    cfg: CompressSettings,
+    workers: int | None = None,
+    *,
+    skip: tuple[str, ...] = (),
+    only: tuple[str, ...] = (),
+) -> Report:
+    """Write .gz and .br copies of every text file under `root` (see the module doc);
+    `skip` and `only` choose folders as in text_files()."""
     report = Report()
     cache = _Cache(cfg.cache_path, cfg)
     assets = {"." + e for e in ASSET_EXTENSIONS}
     jobs = []
     pending_bytes = 0
-    for path in text_files(root, cfg):
+    for path in text_files(root, cfg, skip, only):
         name = os.fspath(path)
         with open(name, "rb") as handle:
             data = handle.read()
