@@ -44,6 +44,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -289,17 +290,31 @@ def measure(kind: str, content: Path, output: Path, cache: Path, log: Path) -> d
 # --- the table -------------------------------------------------------------------------------
 
 
-def bench_size(n: int, work: Path, base: Path | None, log: Path) -> dict:
+def _median(results: list[dict]) -> dict:
+    """The result with the median wall time (a whole result: its stages agree with it)."""
+    return sorted(results, key=lambda result: result["seconds"])[len(results) // 2]
+
+
+def bench_size(n: int, work: Path, base: Path | None, log: Path, rounds: int = 3) -> dict:
+    """`rounds` rounds of: bare Pelican, our cold build, our warm rebuild, each in fresh
+    folders; the median of each kind. Interleaved, so that a machine that speeds up or slows
+    down during the run (a virtual machine's memory, other work) weighs on all three alike."""
     folder = work / f"n{n}"
     if folder.exists():
         shutil.rmtree(folder)
     content = make_corpus(folder, n, base)
-    cold = measure("ours", content, folder / "out", folder / "cache", log)
-    warm = measure("ours", content, folder / "out", folder / "cache", log)
-    bare = measure("bare", content, folder / "bare", folder / "bare-cache", log)
-    shutil.rmtree(folder / "out", ignore_errors=True)
-    shutil.rmtree(folder / "bare", ignore_errors=True)
-    return {"articles": n, "cold": cold, "warm": warm, "bare": bare}
+    runs: dict[str, list[dict]] = {"bare": [], "cold": [], "warm": []}
+    for number in range(rounds):
+        here = folder / f"lan-{number}"
+        runs["bare"].append(measure("bare", content, here / "bare", here / "bare-cache", log))
+        runs["cold"].append(measure("ours", content, here / "out", here / "cache", log))
+        runs["warm"].append(measure("ours", content, here / "out", here / "cache", log))
+        shutil.rmtree(here, ignore_errors=True)
+    row = {"articles": n, **{kind: _median(found) for kind, found in runs.items()}}
+    for kind in ("cold", "warm"):
+        pairs = zip(runs[kind], runs["bare"], strict=True)
+        row[f"{kind}_ratios"] = [ours["seconds"] / bare["seconds"] for ours, bare in pairs]
+    return row
 
 
 def print_builds(rows: list[dict]) -> None:
@@ -316,8 +331,8 @@ def print_builds(rows: list[dict]) -> None:
         cold, warm, bare = row["cold"], row["warm"], row["bare"]
         print(
             f"{row['articles']:>9} {cold['seconds']:>8.1f} {warm['seconds']:>9.1f} "
-            f"{bare['seconds']:>13.1f} {cold['seconds'] / bare['seconds']:>10.2f} "
-            f"{warm['seconds'] / bare['seconds']:>10.2f} "
+            f"{bare['seconds']:>13.1f} {statistics.median(row['cold_ratios']):>10.2f} "
+            f"{statistics.median(row['warm_ratios']):>10.2f} "
             f"{cold['cpu_seconds'] / bare['cpu_seconds']:>8.2f} "
             f"{warm['cpu_seconds'] / bare['cpu_seconds']:>8.2f} "
             f"{max(cold['peak_mib'], warm['peak_mib']):>11.0f} {warm['output_mb']:>14.1f} "
@@ -339,6 +354,15 @@ def print_builds(rows: list[dict]) -> None:
         )
         + " MiB)"
     )
+    for row in rows:
+        rounds = len(row["cold_ratios"])
+        print(
+            f"{row['articles']} bài, {rounds} lượt (rounds of bare, cold, warm; times above are "
+            "medians, ratios the median of each round's): tỉ lệ đầu "
+            + ", ".join(f"{r:.2f}" for r in row["cold_ratios"])
+            + "; tỉ lệ lại "
+            + ", ".join(f"{r:.2f}" for r in row["warm_ratios"])
+        )
     print()
     print("Thời gian từng bước và từng plugin (seconds: cold / warm; steps also in CPU seconds)")
     stages = sorted({s for r in rows for run in ("cold", "warm") for s in r[run]["stages"]})
@@ -455,6 +479,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="generated articles and the sample photos only (not a copy of content/)",
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds of (bare, cold, warm) per size; the table shows the medians (default 3)",
+    )
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--plugin-child", help=argparse.SUPPRESS)
@@ -484,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = []
         for n in args.sizes:
             print(f"… {n} bài: dựng lần đầu, dựng lại, Pelican trần", flush=True)
-            rows.append(bench_size(n, work, base, log))
+            rows.append(bench_size(n, work, base, log, args.rounds))
         if rows:
             print(f"Tải máy (load average) sau các lần dựng: {_load()}")
             print_builds(rows)
