@@ -27,7 +27,7 @@ from . import privacy
 from .cleantext import BAD_IN_TEXT, HINT, TIDIED_HINT, first_bad, tidied_warning
 from .declarations import ANNEX_COLUMNS
 from .errors import AnnexError, HonoursError, MissingFieldError
-from .model import COLLECTIVE, HOUSEHOLD, INDIVIDUAL
+from .model_vocabulary import COLLECTIVE, HOUSEHOLD, INDIVIDUAL
 from .sheets import HOW_TO_SAVE_UTF8, read_csv, read_rows, read_xlsx  # noqa: F401
 
 # Declared in declarations.ANNEX_COLUMNS: column -> accepted headers (folded, spaces collapsed).

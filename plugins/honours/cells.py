@@ -20,7 +20,9 @@ from markupsafe import escape
 
 from plugins.vietnamese.dates import format_date, iso
 
-from .model import Decision, Honour, Recipient, Unit
+from .model_decisions import Decision, Recipient
+from .model_units import Unit
+from .model_vocabulary import Honour
 
 # The characters markupsafe.escape replaces.
 _SPECIAL = re.compile("[&<>'\"]")

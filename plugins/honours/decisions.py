@@ -14,7 +14,9 @@ from plugins.vietnamese.text import slugify
 
 from . import annex, declarations, integrity, issuers, period, schema
 from .errors import AnnexError, InvalidValueError, MissingFieldError
-from .model import COLLECTIVE, RECIPIENT_KINDS, RECIPIENT_LABELS, Decision, Recipient, Source
+from .model_decisions import Decision, Recipient
+from .model_source import Source
+from .model_vocabulary import COLLECTIVE, RECIPIENT_KINDS, RECIPIENT_LABELS
 from .paths import OUTSIDE_HINT, why_outside
 
 

@@ -22,7 +22,7 @@ from .convert import (
     TEXTS,
     YEAR,
 )
-from .model import FORM, RECIPIENT_KINDS, TITLE
+from .model_vocabulary import FORM, RECIPIENT_KINDS, TITLE
 from .schema import Field, Record
 
 # What a REF field may name: record name -> (label, file that lists them).

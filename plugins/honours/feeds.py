@@ -25,7 +25,8 @@ from markupsafe import Markup, escape
 from plugins.vietnamese.dates import format_date
 
 from .fields import absolute
-from .model import Decision, HonoursData, Recipient
+from .model import HonoursData
+from .model_decisions import Decision, Recipient
 from .package import data_date
 
 VIETNAM = timezone(timedelta(hours=7))

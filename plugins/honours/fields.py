@@ -21,7 +21,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .model import RECIPIENT_KINDS, RECIPIENT_LABELS, Decision, HonoursData, Recipient, Unit
+from .model import HonoursData
+from .model_decisions import Decision, Recipient
+from .model_units import Unit
+from .model_vocabulary import RECIPIENT_KINDS, RECIPIENT_LABELS
 
 SCOPES = ("decision", "unit", "honour", "row")
 

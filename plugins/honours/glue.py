@@ -31,19 +31,18 @@ from plugins.vietnamese.errors import SiteErrors
 from . import changes, feeds, opendata, package, publish, views
 from .cells import TableCells
 from .errors import ArticleReferenceError
-from .model import (
+from .model import HonoursData
+from .model_vocabulary import RECIPIENT_LABELS, SECTION_TITLES
+from .once import load_once
+from .settings import HonoursSettings
+from .urls import (
     ACHIEVEMENT_YEARS_URL,
     BLOCS_URL,
     OPEN_DATA_URL,
-    RECIPIENT_LABELS,
-    SECTION_TITLES,
     UNITS_URL,
     YEARS_URL,
-    HonoursData,
     decision_url,
 )
-from .once import load_once
-from .settings import HonoursSettings
 
 logger = logging.getLogger(__name__)
 

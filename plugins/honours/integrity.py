@@ -21,7 +21,10 @@ from plugins.vietnamese.text import fold
 
 from .declarations import TARGETS
 from .errors import BlocError, DuplicateError, RecipientKindError, UnitLifespanError, UnknownIdError
-from .model import RECIPIENT_LABELS, BlocYear, Honour, HonoursData, Unit
+from .model import HonoursData
+from .model_blocs import BlocYear
+from .model_units import Unit
+from .model_vocabulary import RECIPIENT_LABELS, Honour
 
 _UNKNOWN = {
     "don_vi": 'Không có đơn vị mã "{value}" ({what}) (unknown unit id).',

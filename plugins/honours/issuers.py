@@ -17,7 +17,7 @@ from plugins.vietnamese.dates import format_date
 from plugins.vietnamese.text import fold
 
 from .errors import HonoursError
-from .model import Unit
+from .model_units import Unit
 
 DISTRICT_ABOLISHED = date(2025, 7, 1)
 DISTRICT_KINDS = frozenset({"huyen"})  # unit kinds (don-vi.yaml) of the district level

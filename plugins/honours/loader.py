@@ -22,17 +22,11 @@ from . import decisions, declarations, integrity, schema
 from .convert import DOC, parse_date  # noqa: F401  (parse_date: kept importable from here)
 from .decisions import decision_id  # noqa: F401  (kept importable from here)
 from .errors import InvalidValueError, MissingFieldError
-from .model import (
-    Bloc,
-    BlocYear,
-    FormerName,
-    Honour,
-    HonoursData,
-    Ranking,
-    Source,
-    Unit,
-    UnitKind,
-)
+from .model import HonoursData
+from .model_blocs import Bloc, BlocYear, Ranking
+from .model_source import Source
+from .model_units import FormerName, Unit, UnitKind
+from .model_vocabulary import Honour
 from .paths import inside_files
 from .settings import HonoursSettings
 from .yamlio import read_data_file

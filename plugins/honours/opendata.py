@@ -14,7 +14,9 @@ import re
 from json.encoder import encode_basestring
 
 from .fields import FIELDS, RECORD_FIELDS, RecordSource, absolute
-from .model import HonoursData, Recipient, Unit
+from .model import HonoursData
+from .model_decisions import Recipient
+from .model_units import Unit
 
 __all__ = ["FIELDS", "absolute"]
 

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .fields import RECORD_FIELDS, UNIT_KEYS, absolute
-from .model import OPEN_DATA_URL, HonoursData
+from .model import HonoursData
+from .urls import OPEN_DATA_URL
 
 LICENSE = {
     "name": "CC-BY-4.0",

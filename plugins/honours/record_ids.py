@@ -21,7 +21,7 @@ import hashlib
 
 from plugins.vietnamese.text import slugify
 
-from .model import Decision
+from .model_decisions import Decision
 
 SLUG_LENGTH = 40
 

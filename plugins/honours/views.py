@@ -11,19 +11,11 @@ from dataclasses import dataclass, field
 
 from plugins.vietnamese.collation import sort_key
 
-from .model import (
-    COLLECTIVE,
-    HOUSEHOLD,
-    INDIVIDUAL,
-    RECIPIENT_KINDS,
-    Bloc,
-    BlocYear,
-    Decision,
-    Honour,
-    HonoursData,
-    Recipient,
-    Unit,
-)
+from .model import HonoursData
+from .model_blocs import Bloc, BlocYear
+from .model_decisions import Decision, Recipient
+from .model_units import Unit
+from .model_vocabulary import COLLECTIVE, HOUSEHOLD, INDIVIDUAL, RECIPIENT_KINDS, Honour
 
 ROLE_LABELS = {"truong_khoi": "Trưởng khối", "pho_khoi": "Phó khối", "thanh_vien": "Thành viên"}
 

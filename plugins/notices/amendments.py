@@ -19,7 +19,8 @@ from plugins.honours.errors import (
     UnitLifespanError,
     UnknownIdError,
 )
-from plugins.honours.model import Decision, Recipient, Source
+from plugins.honours.model_decisions import Decision, Recipient
+from plugins.honours.model_source import Source
 from plugins.vietnamese.dates import format_date
 from plugins.vietnamese.suggest import closest
 from plugins.vietnamese.text import fold, slugify

@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from plugins.honours import views
-from plugins.honours.model import Bloc, Decision, HonoursData, Unit
+from plugins.honours.model import HonoursData
+from plugins.honours.model_blocs import Bloc
+from plugins.honours.model_decisions import Decision
+from plugins.honours.model_units import Unit
 from plugins.vietnamese.dates import format_date
 
 from .model import DA_HUY, Campaign

@@ -21,7 +21,7 @@ from plugins.honours.convert import (
     TEXT,
     YEAR,
 )
-from plugins.honours.model import COLLECTIVE, INDIVIDUAL
+from plugins.honours.model_vocabulary import COLLECTIVE, INDIVIDUAL
 from plugins.honours.schema import Field, Record
 
 HOLIDAYS_DIR = "ngay-nghi"

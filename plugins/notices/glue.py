@@ -19,7 +19,7 @@ from plugins.checks.metadata import split_ids
 from plugins.checks.rules import reference_problems
 from plugins.honours.errors import ArticleReferenceError
 from plugins.honours.glue import format_number
-from plugins.honours.model import OPEN_DATA_URL
+from plugins.honours.urls import OPEN_DATA_URL
 from plugins.honours.views import decision_summary
 from plugins.vietnamese.errors import SiteErrors
 

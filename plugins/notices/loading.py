@@ -21,7 +21,7 @@ from plugins.honours.errors import (
     UnknownIdError,
 )
 from plugins.honours.integrity import lifespan_hint
-from plugins.honours.model import Source
+from plugins.honours.model_source import Source
 from plugins.honours.paths import inside_files
 from plugins.vietnamese.dates import format_date
 from plugins.vietnamese.suggest import closest

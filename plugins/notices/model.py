@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from plugins.honours.model import Source
+from plugins.honours.model_source import Source
 
 from .calendar import WorkingCalendar
 

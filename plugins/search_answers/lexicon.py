@@ -28,15 +28,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from plugins.honours.model import (
-    BLOCS_URL,
-    OPEN_DATA_URL,
-    RECIPIENT_KINDS,
-    UNITS_URL,
-    YEARS_URL,
-    HonoursData,
-    year_url,
-)
+from plugins.honours.model import HonoursData
+from plugins.honours.model_vocabulary import RECIPIENT_KINDS
+from plugins.honours.urls import BLOCS_URL, OPEN_DATA_URL, UNITS_URL, YEARS_URL, year_url
 from plugins.vietnamese.text import fold
 
 VERSION = 1

@@ -6,7 +6,7 @@ import pytest
 from plugins.honours import annex
 from plugins.honours.errors import AnnexError, MissingFieldError
 from plugins.honours.loader import load_honours
-from plugins.honours.model import COLLECTIVE, HOUSEHOLD, INDIVIDUAL
+from plugins.honours.model_vocabulary import COLLECTIVE, HOUSEHOLD, INDIVIDUAL
 from tests.honours.helpers import ANNEX_163, DECISION_163, D, windows_1258, write
 
 

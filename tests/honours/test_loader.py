@@ -5,7 +5,8 @@ from datetime import date
 
 from plugins.honours import declarations, loader
 from plugins.honours.loader import decision_id, load_honours, parse_date
-from plugins.honours.model import COLLECTIVE, HOUSEHOLD, INDIVIDUAL, HonoursData
+from plugins.honours.model import HonoursData
+from plugins.honours.model_vocabulary import COLLECTIVE, HOUSEHOLD, INDIVIDUAL
 from tests.honours.helpers import write
 from tests.support import ROOT
 
