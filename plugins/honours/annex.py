@@ -25,12 +25,13 @@ from plugins.vietnamese.text import fold
 
 from . import privacy
 from .cleantext import BAD_IN_TEXT, HINT, TIDIED_HINT, first_bad, tidied_warning
-from .declarations import ANNEX_COLUMNS
+from .declared_annexes import ANNEX_COLUMNS
 from .errors import AnnexError, HonoursError, MissingFieldError
 from .model_vocabulary import COLLECTIVE, HOUSEHOLD, INDIVIDUAL
 from .sheets import HOW_TO_SAVE_UTF8, read_csv, read_rows, read_xlsx  # noqa: F401
 
-# Declared in declarations.ANNEX_COLUMNS: column -> accepted headers (folded, spaces collapsed).
+# Declared in declared_annexes.ANNEX_COLUMNS: column -> accepted headers (folded, spaces
+# collapsed).
 COLUMNS: dict[str, tuple[str, ...]] = {f.key: f.aliases for f in ANNEX_COLUMNS.fields}
 HEADER_LABELS = {f.key: f.label for f in ANNEX_COLUMNS.fields}
 REQUIRED = tuple(f.key for f in ANNEX_COLUMNS.fields if f.required)

@@ -1,8 +1,8 @@
 """Decisions (content/honours/quyet-dinh/**.yaml) and their rows: hand-written or annexes.
 
 Functions of the loader (loader._Loader is passed in): a decision file holds one decision or
-a list of them; each is checked against declarations.DECISION, its annexes are read (only
-inside content/: paths.py), every row's unit and honour are checked (integrity.py).
+a list of them; each is checked against declared_decisions.DECISION, its annexes are read
+(only inside content/: paths.py), every row's unit and honour are checked (integrity.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from plugins.vietnamese.text import slugify
 
-from . import annex, declarations, integrity, issuers, period, schema
+from . import annex, declared_decisions, integrity, issuers, period, schema
 from .errors import AnnexError, InvalidValueError, MissingFieldError
 from .model_decisions import Decision, Recipient
 from .model_source import Source
@@ -21,7 +21,7 @@ from .paths import OUTSIDE_HINT, why_outside
 
 
 def load_decision_file(loader, path: Path) -> None:
-    file, items = loader.records_in_file(path, declarations.DECISION, "Tệp quyết định")
+    file, items = loader.records_in_file(path, declared_decisions.DECISION, "Tệp quyết định")
     for item in items:
         load_decision(loader, item, path, file)
 

@@ -1,4 +1,5 @@
-"""The field tables of the staff guide (docs/du-lieu-khen-thuong.md), made from declarations.py.
+"""The field tables of the staff guide (docs/du-lieu-khen-thuong.md), made from the declarations
+(declared_*.py, and plugins/notices/declarations.py).
 
 Each table sits between `<!-- bảng trường: NAME -->` and `<!-- hết bảng -->`; a test checks
 that the guide holds exactly what the declarations say. After changing a declaration:
@@ -12,10 +13,17 @@ import re
 import sys
 from pathlib import Path
 
-from . import declarations
+from .declared_annexes import ANNEX_COLUMNS
+from .declared_blocs import BLOC, BLOC_YEAR
+from .declared_decisions import DECISION, ROW
+from .declared_units import UNIT, UNIT_KIND
+from .declared_vocabulary import HONOUR
 from .schema import Record
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "du-lieu-khen-thuong.md"
+# The honours records whose field tables the staff guide shows, in its order (the notices'
+# are plugins/notices/declarations.DOCUMENTED).
+DOCUMENTED = (HONOUR, UNIT_KIND, UNIT, BLOC, BLOC_YEAR, DECISION, ROW, ANNEX_COLUMNS)
 BLOCK = re.compile(
     r"(<!-- bảng trường: (?P<name>\w+) -->\n)(?P<table>.*?)(<!-- hết bảng -->)", re.S
 )
@@ -33,7 +41,7 @@ def table(record: Record) -> str:
 def records() -> dict[str, Record]:
     from plugins.notices import declarations as notices  # holidays, consultations, campaigns
 
-    documented = (*declarations.DOCUMENTED, *notices.DOCUMENTED)
+    documented = (*DOCUMENTED, *notices.DOCUMENTED)
     return {record.name: record for record in documented}
 
 

@@ -1,7 +1,7 @@
 """Cross-record integrity, once every file is read: references, lifespans, bloc roles, duplicates.
 
 schema.py checks each record on its own; here are the rules that need several records:
-- a reference (`ref=` in declarations.py) must name a known record; the message suggests the
+- a reference (`ref=` in declared_*.py) must name a known record; the message suggests the
   closest id, or the id of the unit whose name was written instead of its id;
 - a target whose file could not be read is not checked (one broken file must not bring a
   hundred "unknown id" errors), nor an id whose own record was refused;

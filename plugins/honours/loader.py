@@ -5,7 +5,7 @@
     content/honours/khoi-thi-dua.yaml  blocs and their years
     content/honours/quyet-dinh/**.yaml decisions; annexes (.csv, .xlsx) beside them
 
-Each record is checked against its declaration (declarations.py, by schema.py), built into
+Each record is checked against its declaration (declared_*.py, by schema.py), built into
 model objects, then the rules across records run (integrity.py). `load_honours()` raises ONE
 SiteErrors holding every problem, or returns the HonoursData. Staff guide:
 docs/du-lieu-khen-thuong.md.
@@ -18,7 +18,7 @@ from pathlib import Path
 from plugins.vietnamese import gc_pause
 from plugins.vietnamese.errors import SiteError, SiteErrors
 
-from . import decisions, declarations, integrity, schema
+from . import decisions, declared_blocs, declared_units, declared_vocabulary, integrity, schema
 from .convert import DOC, parse_date  # noqa: F401  (parse_date: kept importable from here)
 from .decisions import decision_id  # noqa: F401  (kept importable from here)
 from .errors import InvalidValueError, MissingFieldError
@@ -144,7 +144,7 @@ class _Loader:
         content, ok = self.read_yaml(path, required=True)
         self.refs.ok["danh_hieu"] = ok
         what = "Danh mục danh hiệu, hình thức"
-        for item in self.records(content, declarations.HONOUR, file, what):
+        for item in self.records(content, declared_vocabulary.HONOUR, file, what):
             hid = item["id"]
             if hid in self.data.honours:
                 first = self.data.honours[hid].source
@@ -172,7 +172,7 @@ class _Loader:
     def load_units(self, path: Path) -> None:
         file = self.display(path)
         content, ok = self.read_yaml(path, required=True)
-        checked = schema.validate(content, declarations.UNITS_FILE, file) if ok else None
+        checked = schema.validate(content, declared_units.UNITS_FILE, file) if ok else None
         if checked is not None:
             self.problems.extend(checked.problems)
         parsed = checked.parsed if checked else None
@@ -301,7 +301,7 @@ class _Loader:
         file = self.display(path)
         content, ok = self.read_yaml(path, required=False)
         self.refs.ok["khoi"] = ok
-        for item in self.records(content, declarations.BLOC, file, "Danh sách khối thi đua"):
+        for item in self.records(content, declared_blocs.BLOC, file, "Danh sách khối thi đua"):
             bloc = Bloc(
                 id=item["id"],
                 name=item["ten"],
