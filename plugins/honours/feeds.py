@@ -48,6 +48,14 @@ def day_start(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=VIETNAM)
 
 
+def publication_time(data: HonoursData, source_date_epoch: int | None) -> datetime:
+    """When this publication of the open data happened, from the inputs only (reproducible):
+    SOURCE_DATE_EPOCH, else the start of the newest decision's day."""
+    if source_date_epoch is not None:
+        return datetime.fromtimestamp(source_date_epoch, VIETNAM)
+    return day_start(data_date(data))
+
+
 def rfc3339(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=VIETNAM)

@@ -5,17 +5,18 @@
   of plugins/related reads unit names and aliases from it).
 - all_generators_finalized: reads the `Units`, `Bloc` and `Decisions` metadata of each
   article, checks the ids, and sets `article.honours_units`, `article.honours_bloc` and
-  `article.honours_decisions` (used by theme/templates/partials/article_honours.html).
+  `article.honours_decisions` (used by theme/templates/partials/article_honours.html; the
+  rules are article_links.py's).
 - generate_output (after every signal, so `article.mentioned_units` set by plugins/related is
   there): the unit, bloc, year and decision pages and the open data, through Pelican's Writer.
+  What the pages show is made by pure modules: views.py, cells.py, page_context.py, feeds.py,
+  publish.py, package.py, changes.py; here only the writing.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections import defaultdict
-from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,17 +24,15 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 from pelican.utils import sanitised_join
 
-from plugins.checks.metadata import split_ids
-from plugins.checks.rules import reference_problems
 from plugins.vietnamese import gc_pause
 from plugins.vietnamese.errors import SiteErrors
 
 from . import changes, feeds, opendata, package, publish, views
+from .article_links import ArticleIndex, link_articles, page_articles
 from .cells import TableCells
-from .errors import ArticleReferenceError
 from .model import HonoursData
-from .model_vocabulary import RECIPIENT_LABELS, SECTION_TITLES
 from .once import load_once
+from .page_context import common_context, decision_box, format_number, open_data_page
 from .settings import HonoursSettings
 from .urls import (
     ACHIEVEMENT_YEARS_URL,
@@ -49,31 +48,6 @@ logger = logging.getLogger(__name__)
 RAW_TEMPLATE = "{% autoescape false %}{{ raw }}{% endautoescape %}"
 
 
-def format_number(value) -> str:
-    """12345 -> "12.345" (the Vietnamese thousands separator)."""
-    try:
-        return f"{int(value):,}".replace(",", ".")
-    except (TypeError, ValueError):
-        return str(value)
-
-
-def metadata_ids(article, key: str) -> list[str]:
-    value = article.metadata.get(key)
-    return [] if value is None else split_ids(value)
-
-
-def _article_order(article) -> tuple:
-    """Newest first; ties broken by slug."""
-    return (-article.date.timestamp(), getattr(article, "slug", ""))
-
-
-def _source(article, root: Path) -> str:
-    try:
-        return Path(article.source_path).relative_to(root).as_posix()
-    except ValueError:
-        return str(article.source_path)
-
-
 class HonoursGenerator(Generator):
     """Writes /don-vi/, /khoi-thi-dua/, /khen-thuong/, /quyet-dinh/ and /du-lieu/."""
 
@@ -87,7 +61,7 @@ class HonoursGenerator(Generator):
         self.env.auto_reload = False
         self.data = HonoursData()
         self.known_articles: list = []
-        self.article_index: dict[str, list] = {}
+        self.article_index = ArticleIndex()
 
     # -- context ------------------------------------------------------------------------------
 
@@ -99,70 +73,13 @@ class HonoursGenerator(Generator):
 
     def attach_articles(self, articles: list) -> None:
         """Resolve each article's Units / Bloc / Decisions; raise SiteErrors on unknown ids."""
-        data = self.data
-        root = Path(self.path).parent
-        problems = []
-        self.known_articles = sorted(articles, key=_article_order)
-        cells = TableCells(data.record_ids)
-        for article in self.known_articles:
-            article.honours_units = []
-            article.honours_bloc = None
-            article.honours_decisions = []
-            if data.is_empty:
-                continue
-            for key, known in (
-                ("units", data.units),
-                ("bloc", data.blocs),
-                ("decisions", data.decisions),
-            ):
-                value = article.metadata.get(key)
-                if value is None:
-                    continue
-                # make check's rule (it ran first in make html: here only for a bare pelican)
-                for message, hint in reference_problems(key, value, known):
-                    problems.append(
-                        ArticleReferenceError(
-                            file=_source(article, root),
-                            field=key.capitalize(),
-                            message=message,
-                            hint=hint,
-                        )
-                    )
-                found = [known[ident] for ident in split_ids(value) if ident in known]
-                if key == "units":
-                    article.honours_units = found
-                elif key == "bloc":
-                    article.honours_bloc = found[0] if found else None
-                else:
-                    article.honours_decisions = [self.decision_box(d, cells) for d in found]
-        if problems:
-            raise SiteErrors(problems)
-        # Articles by slug and by URL path, to resolve `bai_viet` in the data.
-        index: dict[str, list] = defaultdict(list)
-        for article in self.known_articles:
-            index[article.slug].append(article)
-            index[article.url.strip("/")].append(article)
-        self.article_index = dict(index)
-
-    def decision_box(self, decision, cells: TableCells | None = None) -> dict:
-        """What a decision's annex shows (its page, and an article page that names it)."""
-        cells = cells if cells is not None else TableCells(self.data.record_ids)
-        data = self.data
-        return {
-            "decision": decision,
-            "parts": [
-                (kind, title, cells.annex_rows(decision, rows, data.units, data.honours))
-                for kind, title, rows in decision.parts
-            ],
-            "honours": views.decision_honours(data, decision),
-            "summary": views.decision_summary(data, decision),
-        }
+        self.known_articles = link_articles(articles, self.data, Path(self.path).parent)
+        self.article_index = ArticleIndex(self.known_articles)
 
     def find_article(self, reference: str | None, where: str):
         if not reference:
             return None
-        key = reference.strip().strip("/")
-        found = self.article_index.get(key, [])
+        found = self.article_index.lookup(reference)
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
@@ -188,45 +105,8 @@ class HonoursGenerator(Generator):
 
     def write_pages(self, writer) -> None:
         data = self.data
-        articles_for_unit: dict[str, list] = defaultdict(list)
-        articles_for_bloc: dict[str, list] = defaultdict(list)
-        articles_for_decision: dict[str, list] = defaultdict(list)
-        for article in self.known_articles:
-            named = {u.id for u in getattr(article, "honours_units", [])}
-            mentioned = set(getattr(article, "mentioned_units", None) or ())
-            for uid in sorted(named | mentioned):
-                if uid in data.units:
-                    articles_for_unit[uid].append(article)
-            bloc = getattr(article, "honours_bloc", None)
-            if bloc is not None:
-                articles_for_bloc[bloc.id].append(article)
-            for box in getattr(article, "honours_decisions", []):
-                articles_for_decision[box["decision"].id].append(article)
-        decision_articles = {}
-        for decision in data.decision_list:
-            reported = self.find_article(decision.article, decision.source.file)
-            listed = list(articles_for_decision.get(decision.id, []))
-            if reported is not None and reported not in listed:
-                listed.append(reported)
-            decision_articles[decision.id] = sorted(listed, key=_article_order)
-        pledge_articles = {}
-        for bloc in data.blocs.values():
-            for year in bloc.year_list:
-                pledge_articles[(bloc.id, year.year)] = self.find_article(
-                    year.pledge_article, bloc.source.file
-                )
-
-        common = {
-            "honours": data,
-            "RECIPIENT_LABELS": RECIPIENT_LABELS,
-            "SECTION_TITLES": SECTION_TITLES,
-            "honours_units_url": UNITS_URL,
-            "honours_blocs_url": BLOCS_URL,
-            "honours_years_url": YEARS_URL,
-            "honours_achievement_years_url": ACHIEVEMENT_YEARS_URL,
-            "honours_open_data_url": OPEN_DATA_URL,
-            "decision_counts": lambda decision: views.decision_summary(data, decision),
-        }
+        linked = page_articles(self.known_articles, data, self.find_article)
+        common = common_context(data)
 
         cells = TableCells(data.record_ids)
         feed_cache: dict = {}  # what an article or a decision puts in every feed, made once
@@ -258,7 +138,7 @@ class HonoursGenerator(Generator):
                 view=view,
                 unit=unit,
                 unit_cells={kind: cells.unit_rows(rows) for kind, rows in view.parts.items()},
-                unit_articles=articles_for_unit.get(unit_id, []),
+                unit_articles=linked.units.get(unit_id, []),
                 feed_path=feeds.unit_feed_path(unit_id),
             )
             self.write_feed(
@@ -266,7 +146,7 @@ class HonoursGenerator(Generator):
                 feeds.unit_feed(
                     data,
                     unit_id,
-                    articles_for_unit.get(unit_id, []),
+                    linked.units.get(unit_id, []),
                     self.options.feed_domain,
                     feed_cache,
                 ),
@@ -280,9 +160,9 @@ class HonoursGenerator(Generator):
                 "honours/bloc",
                 view=view,
                 bloc=view.bloc,
-                bloc_articles=articles_for_bloc.get(view.bloc.id, []),
+                bloc_articles=linked.blocs.get(view.bloc.id, []),
                 pledge_articles={
-                    y.year: pledge_articles.get((view.bloc.id, y.year)) for y in view.years
+                    y.year: linked.pledges.get((view.bloc.id, y.year)) for y in view.years
                 },
                 feed_path=feeds.bloc_feed_path(view.bloc.id),
             )
@@ -291,7 +171,7 @@ class HonoursGenerator(Generator):
                 feeds.bloc_feed(
                     data,
                     view.bloc.id,
-                    articles_for_bloc.get(view.bloc.id, []),
+                    linked.blocs.get(view.bloc.id, []),
                     self.options.feed_domain,
                     feed_cache,
                 ),
@@ -324,8 +204,8 @@ class HonoursGenerator(Generator):
                 f"{decision.url}index.html",
                 "honours/decision",
                 decision=decision,
-                box=self.decision_box(decision, cells),
-                decision_articles=decision_articles[decision.id],
+                box=decision_box(data, decision, cells),
+                decision_articles=linked.decisions[decision.id],
             )
         if self.options.open_data:
             self.write_open_data(writer, write)
@@ -339,13 +219,6 @@ class HonoursGenerator(Generator):
             feed=feed,
             feed_rights=f"Dữ liệu: {package.LICENSE['title']}",
         )
-
-    def publication_time(self) -> datetime:
-        """When this publication happened, from the inputs only (reproducible)."""
-        epoch = self.options.source_date_epoch
-        if epoch is not None:
-            return datetime.fromtimestamp(epoch, feeds.VIETNAM)
-        return feeds.day_start(package.data_date(self.data))
 
     def write_open_data(self, writer, write) -> None:
         data = self.data
@@ -381,7 +254,10 @@ class HonoursGenerator(Generator):
             signals.content_written.send(name, context={"output_file": name})
         try:
             entries, _ = changes.log_states(
-                previous, tally.states, tally.names, self.publication_time()
+                previous,
+                tally.states,
+                tally.names,
+                feeds.publication_time(data, self.options.source_date_epoch),
             )
         except changes.PreviousDataError as error:
             raise SiteErrors([error]) from error
@@ -416,27 +292,10 @@ class HonoursGenerator(Generator):
             feed_path=feed.path,
             decision_path=decision_url,
         )
-        schema = package.table_schema(data)
-        first = data.recipients[:1]
         write(
             f"{base}index.html",
             "honours/open_data",
-            fields=schema["fields"],
-            record_count=count,
-            whole=tables[0],
-            slices=slices,
-            preview=opendata.records(data, site_url, data.recipients[:5]),
-            example=opendata.records(data, site_url, first)[0] if first else None,
-            example_decision=data.decisions[first[0].decision_id] if first else None,
-            example_link=(
-                f"{data.decisions[first[0].decision_id].url}#{data.record_id(first[0])}"
-                if first
-                else ""
-            ),
-            licence=package.LICENSE,
-            units_sorted=views.units_in_order(data, data.units),
-            changes_feed_path=feed.path,
-            publication=entries[0] if entries else None,
+            **open_data_page(data, site_url, count, tables, slices, entries, feed.path),
         )
 
 

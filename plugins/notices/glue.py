@@ -18,7 +18,7 @@ from pelican.generators import ArticlesGenerator, Generator
 from plugins.checks.metadata import split_ids
 from plugins.checks.rules import reference_problems
 from plugins.honours.errors import ArticleReferenceError
-from plugins.honours.glue import format_number
+from plugins.honours.page_context import format_number
 from plugins.honours.urls import OPEN_DATA_URL
 from plugins.honours.views import decision_summary
 from plugins.vietnamese.errors import SiteErrors
