@@ -41,7 +41,7 @@ class NoticesGenerator(Generator):
         except BuildDateError as error:
             raise SiteErrors([error]) from None
         self.env.filters["so"] = format_number
-        self.pages: NoticesPages | None = None
+        self.notices: NoticesPages | None = None  # not "pages": the name of content lists
         self.campaigns: list = []
 
     def generate_context(self) -> None:
@@ -50,8 +50,8 @@ class NoticesGenerator(Generator):
     def attach(self, articles: list) -> None:
         honours = self.context.get("honours")
         data = getattr(honours, "notices", None)
-        self.pages = NoticesPages(data, self.options.today)
-        self.context["notices"] = self.pages
+        self.notices = NoticesPages(data, self.options.today)
+        self.context["notices"] = self.notices
         self.campaigns = []
         if honours is None or honours.is_empty:
             return
@@ -82,7 +82,7 @@ class NoticesGenerator(Generator):
             self.campaigns.append(view)
 
     def generate_output(self, writer) -> None:
-        pages = self.pages
+        pages = self.notices
         honours = self.context.get("honours")
         if pages is None or honours is None or honours.is_empty:
             return

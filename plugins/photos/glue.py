@@ -24,7 +24,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
-from pelican.generators import Generator, StaticGenerator
+from pelican.generators import ArticlesGenerator, Generator, PagesGenerator, StaticGenerator
 from pelican.utils import get_relative_path, path_to_url
 
 from plugins.vietnamese.errors import SiteError, SiteErrors
@@ -168,6 +168,8 @@ def finalize(generators) -> None:
     changed = set()
     seen = set()
     for generator in generators:
+        if not isinstance(generator, ArticlesGenerator | PagesGenerator):
+            continue  # another generator's "pages" or "articles" may hold other things
         for name in CONTENT_LISTS:
             for content in getattr(generator, name, ()) or ():
                 if id(content) in seen:

@@ -4,6 +4,7 @@ build (checks, Pelican, Pagefind, compression, swap)."""
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import subprocess
 import sys
@@ -42,6 +43,21 @@ def pelican_build(content: Path, output: Path, **override) -> Path:
         },
     )
     Pelican(settings).run()
+    return output
+
+
+def pelican_process(content: Path, output: Path, **override) -> Path:
+    """As pelican_build, in a fresh `python -m pelican` process. For what an in-process
+    build cannot show: Pelican connects each plugin's signal handlers for good, so a second
+    build in one process still runs the first build's plugins, in the first build's order."""
+    values = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, **override}
+    command = [
+        sys.executable, "-m", "pelican", str(content), "-o", str(output),
+        "-s", str(ROOT / "pelicanconf.py"), "--delete-output-directory", "--fatal", "errors",
+        "-e", *(f"{key}={json.dumps(value)}" for key, value in sorted(values.items())),
+    ]  # fmt: skip
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
     return output
 
 
