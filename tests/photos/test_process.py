@@ -10,7 +10,8 @@ from PIL import Image
 from plugins.photos.errors import PhotoError
 from plugins.photos.process import PhotoMaker, publish, variant_widths
 from plugins.photos.settings import PhotoSettings
-from tests.photos.images import assert_clean, phone_jpeg, png_bytes
+from tests.support import assert_clean, phone_jpeg
+from tests.support import png as png_bytes
 
 
 def settings(tmp_path, **changes) -> PhotoSettings:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 
-from tests.photos.images import phone_jpeg
+from tests.support import phone_jpeg
 from tools.bench import make_corpus, measure, synthetic_article
 
 

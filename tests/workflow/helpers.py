@@ -8,10 +8,8 @@ from pathlib import Path
 from plugins.checks.runner import Report, run_checks
 from plugins.checks.settings import CheckSettings
 from plugins.honours.model import HonoursData
-from tests.support import ROOT, article, make_content
+from tests.support import ROOT, make_content
 from tools.check import load_settings, pelican_slugify
-
-__all__ = ["article"]  # the kit's, kept importable from here
 
 NOW = datetime(2024, 6, 1, 12, 0)  # the checks' "now", fixed: no test depends on the clock
 

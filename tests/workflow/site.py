@@ -9,9 +9,6 @@ from pathlib import Path
 from plugins.checks.template import new_article
 from tests.support import article, jpeg, make_content
 
-__all__ = ["jpeg"]  # the kit's, kept importable from here
-
-
 DRAFT_TITLE = "Bản thảo chưa xong về khen thưởng"
 SCHEDULED_TITLE = "Thông báo hẹn giờ đăng năm 2999"
 

@@ -8,8 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from tests.support import ROOT, parse
-from tests.workflow.helpers import article
+from tests.support import ROOT, article, parse
 from tests.workflow.site import DRAFT_TITLE, SCHEDULED_TITLE, small_site, snapshot, text_of
 from tools.build import BuildFailed, build, recover, sibling, swap_in
 from tools.new_article import create

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.workflow.helpers import article
+from tests.support import article
 from tests.workflow.site import small_site
 from tools.build import BuildFailed, Problem, build, problems_in
 

@@ -11,8 +11,8 @@ import pytest
 
 from plugins.checks.runner import DEFAULT, run_checks
 from plugins.vietnamese.errors import SiteError, SiteErrors
-from tests.support import ROOT, make_content
-from tests.workflow.helpers import article, check_files, lines
+from tests.support import ROOT, article, make_content
+from tests.workflow.helpers import check_files, lines
 
 A = "content/articles/2024/03/bai.md"
 KEY = "articles/2024/03/bai.md"

@@ -11,8 +11,7 @@ from contextlib import contextmanager, redirect_stdout
 import pytest
 
 from tests.honours.helpers import bomb, honours_files
-from tests.support import pelican_build
-from tests.workflow.helpers import article
+from tests.support import article, pelican_build
 from tests.workflow.site import small_site, snapshot, text_of
 from tools import check
 from tools.build import BuildFailed, build

@@ -18,8 +18,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from tests.workflow.helpers import article
-from tests.workflow.site import DRAFT_TITLE, jpeg, small_site
+from tests.support import article, jpeg
+from tests.workflow.site import DRAFT_TITLE, small_site
 from tools import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from tests.workflow.helpers import article
+from tests.support import article
 from tests.workflow.site import small_site
 from tools import serve
 

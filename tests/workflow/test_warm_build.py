@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import shutil
 
-from tests.support import build_cli, differences
-from tests.workflow.helpers import article
+from tests.support import article, build_cli, differences
 from tests.workflow.site import small_site
 
 
@@ -60,7 +59,7 @@ def test_unchanged_warm_build_is_identical(tmp_path):
 def test_warm_build_after_a_photo_changed_size_equals_a_cold_build(tmp_path):
     """The article that shows a photo has the photo's size in its HTML (plugins/figures):
     a photo replaced by a larger one must not leave the old size from the content cache."""
-    from tests.workflow.site import jpeg
+    from tests.support import jpeg
 
     content = small_site(tmp_path / "warm" / "content")
     output = tmp_path / "warm" / "output"
