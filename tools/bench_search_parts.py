@@ -21,6 +21,7 @@ search.js, which saves it a request).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -171,17 +172,15 @@ def index_way(site: Path, way: str, part_pages: int) -> dict:
     return run_child("tools.bench_search_parts", spec)
 
 
-def shown_results(site: Path, searches: list[dict]) -> list[list[str]]:
+def shown_results(site: Path, searches: list[dict], browser) -> list[list[str]]:
     """The links of the first results page for each search (URL parameters), as a reader
-    sees them; to compare the ways' answers."""
-    from playwright.sync_api import expect, sync_playwright
+    sees them in `browser` (a running Playwright chromium); to compare the ways' answers."""
+    from playwright.sync_api import expect
 
-    from tools.bench_search import CHROMIUM
     from tools.serve import serving
 
     found = []
-    with serving(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+    with serving(site) as base:
         page = browser.new_page()
         for params in searches:
             page.goto(f"{base}/tim-kiem/?{urlencode(params)}")
@@ -191,17 +190,38 @@ def shown_results(site: Path, searches: list[dict]) -> list[list[str]]:
             expect(page.locator("#ket-qua")).not_to_have_attribute("aria-busy", "true")
             links = page.locator(".search-result-title a").all()
             found.append([urlsplit(link.get_attribute("href")).path for link in links])
-        browser.close()
+        page.close()
     return found
+
+
+@contextlib.contextmanager
+def chromium(browser=None):
+    """`browser` as it is, or Debian's chromium started for the time of the block."""
+    if browser is not None:
+        yield browser
+        return
+    from playwright.sync_api import sync_playwright
+
+    from tools.bench_search import CHROMIUM
+
+    with sync_playwright() as playwright:
+        started = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            yield started
+        finally:
+            started.close()
 
 
 def bundle_bytes(site: Path) -> int:
     return sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
 
 
-def compare(n_articles: int, work: Path, queries, ways=WAYS, part_pages=None) -> list[dict]:
+def compare(
+    n_articles: int, work: Path, queries, ways=WAYS, part_pages=None, browser=None
+) -> list[dict]:
     """Each way on the same n generated articles: memory, time, bundle, first searches, and
-    whether its first results pages match the first way's."""
+    whether its first results pages match the first way's. `browser`: a running Playwright
+    chromium (the tests'), else one is started here."""
     from tools.bench_search import measure
     from tools.search.scan import SHARD_PAGES
 
@@ -213,9 +233,10 @@ def compare(n_articles: int, work: Path, queries, ways=WAYS, part_pages=None) ->
         got = index_way(copy, way, part_pages or SHARD_PAGES)
         if way == "mergeIndex":
             use_merge_index(copy, got["parts"])
-        searches = measure(copy, queries)
         listings = [{"q": q} for q in queries] + [{"loai": "Tin bài"}]
-        shown = shown_results(copy, listings)
+        with chromium(browser) as running:
+            searches = measure(copy, queries, running)
+            shown = shown_results(copy, listings, running)
         reference = reference if reference is not None else shown
         same = [a == b for a, b in zip(reference, shown, strict=True)]
         rows.append(
@@ -232,11 +253,12 @@ def compare(n_articles: int, work: Path, queries, ways=WAYS, part_pages=None) ->
     return rows
 
 
-def run(n_articles: int) -> list[dict]:
+def run(n_articles: int, browser=None) -> list[dict]:
     """For `make bench` (tools/bench.py): the three ways at n articles in parts of n/4 pages,
     one query; first-search bytes (gzip) and peak memory per way."""
+    parts = max(1, n_articles // 4)
     with tempfile.TemporaryDirectory(prefix="bench-parts-") as work:
-        rows = compare(n_articles, Path(work), ("thi dua",), part_pages=max(1, n_articles // 4))
+        rows = compare(n_articles, Path(work), ("thi dua",), part_pages=parts, browser=browser)
     return [
         {
             "way": row["way"],

@@ -26,12 +26,12 @@ def test_first_search_bytes_on_a_small_generated_site(tmp_path, browser):
     assert 0 < got["gzip"] < got["raw"]
 
 
-def test_three_ways_of_indexing_in_parts_are_measured():
+def test_three_ways_of_indexing_in_parts_are_measured(browser):
     """tools/bench_search_parts.run (make bench): one run, merged parts and mergeIndex give
     the same results; each row has its memory and first-search bytes."""
     from tools.bench_search_parts import WAYS, run
 
-    rows = run(40)  # parts of 10 pages: the merger and mergeIndex really have parts
+    rows = run(40, browser)  # parts of 10 pages: the merger and mergeIndex really have parts
     assert [row["way"] for row in rows] == list(WAYS)
     for row in rows:
         assert row["pagefind_mib"] > 0 and row["python_mib"] > 0
