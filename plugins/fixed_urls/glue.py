@@ -20,34 +20,17 @@ The output is the same bytes with or without this plugin, in any order of PLUGIN
 from __future__ import annotations
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator
 
-# The lists of content objects that Pelican's article and page generators keep (other
-# generators, ours included, may have attributes of the same names holding other things).
-CONTENT_LISTS = (
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "pages",
-    "hidden_pages",
-    "hidden_translations",
-    "draft_pages",
-    "draft_translations",
-)
+from plugins.vietnamese.contents import pelican_contents
 
 
 def pin_urls(generators) -> int:
     """Set `override_url` on every article and page that has none; returns how many."""
     pinned = 0
-    for generator in generators:
-        if not isinstance(generator, ArticlesGenerator | PagesGenerator):
-            continue
-        for name in CONTENT_LISTS:
-            for content in getattr(generator, name, None) or ():
-                if not hasattr(content, "override_url"):
-                    content.override_url = content.url
-                    pinned += 1
+    for _article, content in pelican_contents(generators):
+        if not hasattr(content, "override_url"):
+            content.override_url = content.url
+            pinned += 1
     return pinned
 
 

@@ -24,31 +24,16 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
-from pelican.generators import ArticlesGenerator, Generator, PagesGenerator, StaticGenerator
+from pelican.generators import Generator, StaticGenerator
 from pelican.utils import get_relative_path, path_to_url
 
+from plugins.vietnamese.contents import pelican_contents
 from plugins.vietnamese.errors import SiteError, SiteErrors
 
 from .markup import Found, picture, rewrite, take_lead_figure, url
 from .process import Photo, PhotoMaker, is_photo, is_refused, publish
 from .settings import PhotoSettings
 
-ARTICLE_LISTS = frozenset(
-    {"articles", "translations", "drafts", "drafts_translations", "hidden_articles"}
-    | {"hidden_translations"}
-)
-CONTENT_LISTS = (  # attributes of the article and page generators holding content objects
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "hidden_articles",
-    "hidden_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "draft_translations",
-)
 STATIC_MARKERS = ("{static}", "|static|", "{attach}", "|attach|")
 _HAS_IMG = re.compile("<img", re.IGNORECASE)
 _STATIC_SRC = re.compile(r'\ssrc="[{|](?:static|attach)[}|][^"]*"')
@@ -166,17 +151,9 @@ def finalize(generators) -> None:
         raise SiteErrors(problems)
 
     changed = set()
-    seen = set()
-    for generator in generators:
-        if not isinstance(generator, ArticlesGenerator | PagesGenerator):
-            continue  # another generator's "pages" or "articles" may hold other things
-        for name in CONTENT_LISTS:
-            for content in getattr(generator, name, ()) or ():
-                if id(content) in seen:
-                    continue
-                seen.add(id(content))
-                if _rewrite_content(content, index, cfg, name in ARTICLE_LISTS):
-                    changed.add(id(content))
+    for article, content in pelican_contents(generators):
+        if _rewrite_content(content, index, cfg, article):
+            changed.add(id(content))
     if changed:
         _forget_rendered(changed)
 
