@@ -9,10 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from plugins.notices.today import VARIABLE, build_date
 from tests.support import ROOT, serving
 from tools.build import build
 
 pytest_plugins = ["tests.workflow.stamp"]  # a full passing run vouches for output/ (deploy)
+
+# One build day for the whole run: the consultations' state ("còn N ngày làm việc") depends
+# on it, and a run that crosses midnight in Vietnam (17:00 UTC) would otherwise compare a
+# build of one day with a build of the next. Set here, in the controller, before pytest-xdist
+# starts its workers, so that they and every build process they start inherit it. A test
+# that needs another day sets BUILD_DATE itself (monkeypatch.setenv).
+os.environ.setdefault(VARIABLE, build_date().isoformat())
 
 
 @pytest.fixture(scope="session")
