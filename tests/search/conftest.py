@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import article, make_content, pelican_build, serving
+from tools.search import run
 
 # slug -> (topic, title, date, category, summary, body)
 ARTICLES = {
@@ -174,6 +175,20 @@ def content_files() -> dict[str, str]:
 def topic_of(url: str) -> str | None:
     slug = url.rstrip("/").rsplit("/", 1)[-1]
     return ARTICLES[slug][0] if slug in ARTICLES else None
+
+
+@pytest.fixture
+def pagefind_runs(monkeypatch) -> list:
+    """The --glob of each Pagefind run the test makes (None: the whole site), in order."""
+    runs = []
+    real = run.run_pagefind
+
+    def counting(site, glob=None, output=None):
+        runs.append(glob)
+        real(site, glob, output)
+
+    monkeypatch.setattr(run, "run_pagefind", counting)
+    return runs
 
 
 @pytest.fixture(scope="session")

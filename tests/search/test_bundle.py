@@ -27,18 +27,6 @@ def fresh_copy(search_site, folder):
     return folder
 
 
-def counting_runs(monkeypatch):
-    runs = []
-    real = run.run_pagefind
-
-    def counting(site, glob=None, output=None):
-        runs.append(glob)
-        real(site, glob, output)
-
-    monkeypatch.setattr(run, "run_pagefind", counting)
-    return runs
-
-
 # --------------------------------------------------------------------------- the format
 
 
@@ -109,11 +97,11 @@ def test_postings_are_joined_with_one_new_delta_per_part():
 
 
 def test_another_pagefind_version_indexes_in_one_run_and_says_so(
-    search_site, tmp_path, monkeypatch, capsys
+    search_site, tmp_path, monkeypatch, capsys, pagefind_runs
 ):
     monkeypatch.setattr(scan, "SHARD_PAGES", 5)
     monkeypatch.setattr(run, "installed_version", lambda: "1.6.0")
-    runs = counting_runs(monkeypatch)
+    runs = pagefind_runs
     site = fresh_copy(search_site, tmp_path / "site")
     found = scan.scan_site(site)
     assert len(found.parts) > 1

@@ -277,24 +277,12 @@ def semantic(bundle):
     }
 
 
-def counting_runs(monkeypatch):
-    runs = []
-    real = run.run_pagefind
-
-    def counting(site, glob=None, output=None):
-        runs.append(glob)
-        real(site, glob, output)
-
-    monkeypatch.setattr(run, "run_pagefind", counting)
-    return runs
-
-
 @pytest.mark.parametrize("part_pages", [5, 1])
 def test_a_site_indexed_in_parts_has_the_index_of_one_run(
-    search_site, tmp_path, monkeypatch, part_pages
+    search_site, tmp_path, monkeypatch, part_pages, pagefind_runs
 ):
     monkeypatch.setattr(scan, "SHARD_PAGES", part_pages)
-    runs = counting_runs(monkeypatch)
+    runs = pagefind_runs
     site = fresh_copy(search_site, tmp_path / "site")
     found = scan_site(site)
     assert len(found.parts) == -(-found.body_pages // part_pages) > 1
@@ -336,7 +324,7 @@ def test_parts_are_cut_into_index_chunks_where_pagefind_cuts_them(
 
 
 def test_parts_that_cannot_be_merged_surely_give_way_to_one_run(
-    search_site, tmp_path, monkeypatch, capsys
+    search_site, tmp_path, monkeypatch, capsys, pagefind_runs
 ):
     monkeypatch.setattr(scan, "SHARD_PAGES", 5)
     site = fresh_copy(search_site, tmp_path / "site")
@@ -345,7 +333,7 @@ def test_parts_that_cannot_be_merged_surely_give_way_to_one_run(
     # A sort value given by the element's text: the merge does not read those.
     html = html.replace('data-pagefind-sort="date:', 'data-pagefind-sort="date" data-x="', 1)
     page.write_text(html, encoding="utf-8")
-    runs = counting_runs(monkeypatch)
+    runs = pagefind_runs
     found = scan_site(site)
     index(site)
     assert runs == [*found.parts, found.glob]  # the parts, then one run over the whole site
@@ -360,10 +348,12 @@ def test_parts_that_cannot_be_merged_surely_give_way_to_one_run(
     assert not (site / parts.PARTS_FOLDER).exists()
 
 
-def test_a_pagefind_error_in_a_part_stops_the_indexing(search_site, tmp_path, monkeypatch):
+def test_a_pagefind_error_in_a_part_stops_the_indexing(
+    search_site, tmp_path, monkeypatch, pagefind_runs
+):
     monkeypatch.setattr(scan, "SHARD_PAGES", 5)
     monkeypatch.setattr(run, "command", lambda: FAILING)
-    runs = counting_runs(monkeypatch)
+    runs = pagefind_runs
     site = fresh_copy(search_site, tmp_path / "site")
     with pytest.raises(PagefindError, match="mã lỗi 3"):
         index(site)
