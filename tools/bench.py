@@ -74,9 +74,7 @@ def child(spec: dict) -> dict:
     """Run one build described by `spec`; return times, plugin times, memory and size."""
     from pelican import Pelican
 
-    from tools.build import compress_settings
-    from tools.compress.alongside import compressing_alongside
-    from tools.search.run import BUNDLE_DIR
+    from tools.build import run_search_and_compress
 
     content, output, cache = Path(spec["content"]), Path(spec["output"]), Path(spec["cache"])
     if output.exists():
@@ -116,21 +114,25 @@ def child(spec: dict) -> dict:
         # The search index in a process of its own, as in tools/build.py, and the .gz/.br
         # copies of the pages beside it (tools.build.run_search_and_compress): "pagefind" is
         # the index, "compress" what is left of compression after it (its CPU counted there).
-        cfg = compress_settings(ROOT / "pelicanconf.py", cache)
-        at = time.perf_counter()
-        with compressing_alongside(output, cfg, later=(BUNDLE_DIR,)):
-            indexing = run_child(
+        marks = {}
+
+        def index_apart(site: Path, index_cache: Path) -> None:
+            marks["indexing"] = run_child(
                 "tools.bench",
                 {
-                    "output": str(output),
-                    "cache": str(cache / "pagefind"),
+                    "output": str(site),
+                    "cache": str(index_cache),
                     "result": str(output.with_name(output.name + "-indexing.json")),
                 },
                 flag="--indexing-child",
             )
             stages["pagefind"] = time.perf_counter() - at
             cpu_stage("pagefind")
-            at = time.perf_counter()
+            marks["index_done"] = time.perf_counter()
+
+        at = time.perf_counter()
+        run_search_and_compress(output, ROOT / "pelicanconf.py", cache, index=index_apart)
+        indexing, at = marks["indexing"], marks["index_done"]
         stages["compress"] = time.perf_counter() - at
         cpu_stage("compress")
         workers_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

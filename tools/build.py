@@ -171,18 +171,21 @@ def compress_settings(settings_file: Path, cache: Path | None):
     return CompressSettings.from_pelican(read_settings(str(settings_file), override=override))
 
 
-def run_search_and_compress(staging: Path, settings_file: Path, cache: Path | None):
+def run_search_and_compress(
+    staging: Path, settings_file: Path, cache: Path | None, index=run_pagefind
+):
     """The search index, then .gz/.br copies of every text file, once everything is written
     (pages, feeds, sitemap.xml, Pagefind's scripts and JSON): one step, whatever the order of
     PLUGINS. The pages Pelican wrote are compressed in a child process while the index is
-    made; the search files after it (tools/compress/alongside.py). Returns the compress
-    Report."""
+    made; the search files after it (tools/compress/alongside.py). `index(staging, cache)`
+    makes the index (make bench passes one that runs it in a process of its own). Returns
+    the compress Report."""
     from tools.compress.alongside import compressing_alongside
     from tools.search.run import BUNDLE_DIR
 
     cfg = compress_settings(settings_file, cache)
     with compressing_alongside(staging, cfg, later=(BUNDLE_DIR,)) as report:
-        run_pagefind(staging, cache / "pagefind" if cache is not None else None)
+        index(staging, cache / "pagefind" if cache is not None else None)
     return report
 
 
