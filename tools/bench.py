@@ -43,8 +43,10 @@ import os
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -98,18 +100,20 @@ def child(spec: dict) -> dict:
         stages["pelican"] = time.perf_counter() - started
         cpu_stage("pelican")
     else:
-        check = _optional("tools.check")
-        if check is not None:
-            if check.main(["--content", str(content), "--quiet-ok"]) != 0:
-                raise SystemExit("make check failed on the bench corpus")
-            stages["checks"] = time.perf_counter() - started
-            cpu_stage("checks")
-        settings = site_settings(content, output, cache, DELETE_OUTPUT_DIRECTORY=True)
+        # As in tools/build.py: the checks in a process of their own while Pelican runs,
+        # and the pages compressed into the cache as Pelican writes them (COMPRESS_AHEAD).
+        checks = _checks_beside(content)
+        settings = site_settings(
+            content, output, cache, DELETE_OUTPUT_DIRECTORY=True, COMPRESS_AHEAD=True
+        )
         at = time.perf_counter()
         pelican = Pelican(settings)
         timer.install()
         pelican.run()
         stages["pelican"] = time.perf_counter() - at
+        if checks is not None:
+            stages["checks"], stages_cpu["checks"] = checks.result()
+            mark[0] += stages_cpu["checks"]
         cpu_stage("pelican")
         # The search index in a process of its own, as in tools/build.py, and the .gz/.br
         # copies of the pages beside it (tools.build.run_search_and_compress): "pagefind" is
@@ -134,7 +138,10 @@ def child(spec: dict) -> dict:
         run_search_and_compress(output, ROOT / "pelicanconf.py", cache, index=index_apart)
         indexing, at = marks["indexing"], marks["index_done"]
         stages["compress"] = time.perf_counter() - at
-        cpu_stage("compress")
+        sender = getattr(pelican, "compress_ahead", None)
+        if sender is not None:  # its CPU seconds are counted once it is reaped
+            sender.worker.reap()
+        cpu_stage("compress")  # what was compressed while Pelican wrote included
         workers_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     total = time.perf_counter() - started
     usage_self = resource.getrusage(resource.RUSAGE_SELF)
@@ -158,6 +165,38 @@ def child(spec: dict) -> dict:
         "output_mb": sum(p.stat().st_size for p in files) / 1e6,
         "files": len(files),
     }
+
+
+class _ChecksBeside:
+    """`make check` (tools.check) in a process of its own, started at once and timed by a
+    thread that waits for it."""
+
+    def __init__(self, content: Path) -> None:
+        command = [sys.executable, "-m", "tools.check", "--content", str(content), "--quiet-ok"]
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT)
+        self._outcome: list = []
+
+        def wait() -> None:
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            cpu = usage.ru_utime + usage.ru_stime
+            self._outcome[:] = [process.returncode, time.perf_counter() - started, cpu]
+
+        self._waiter = threading.Thread(target=wait)
+        self._waiter.start()
+
+    def result(self) -> tuple[float, float]:
+        """(wall seconds, CPU seconds) of the checks; SystemExit if they found a problem."""
+        self._waiter.join()
+        code, seconds, cpu = self._outcome
+        if code != 0:
+            raise SystemExit("make check failed on the bench corpus")
+        return seconds, cpu
+
+
+def _checks_beside(content: Path) -> _ChecksBeside | None:
+    return _ChecksBeside(content) if _optional("tools.check") is not None else None
 
 
 def indexing_child(spec: dict) -> dict:

@@ -1,5 +1,5 @@
-"""Build the site safely: check → Pelican into a staging folder → Pagefind → .gz/.br → swap
-into output/.
+"""Build the site safely: check (while Pelican builds into a staging folder) → Pagefind →
+.gz/.br → swap into output/.
 
 A failed step leaves output/ exactly as it was, byte for byte: the new site is built in
 .output-staging/ (beside output/, so on the same file system) and swapped in only when every
@@ -33,6 +33,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections import deque
 from pathlib import Path
 from typing import NamedTuple
@@ -109,7 +110,60 @@ def run_checks(content: Path) -> None:
         raise BuildFailed("Nội dung còn lỗi (xem danh sách ở trên); chưa xây dựng trang.", problems)
 
 
-def run_pelican(
+class PelicanRun:
+    """Pelican running in a child process, its log held back until `show()` (the checks run
+    meanwhile: their report comes first, and a failed check stops Pelican unseen)."""
+
+    def __init__(self, command: list[str]):
+        self.tail: deque[str] = deque(maxlen=400)
+        self._held: list[str] = []
+        self._shown = False
+        self._lock = threading.Lock()
+        # Plain log lines (not rich's columns, which a pipe would wrap at 80 characters and
+        # pad): one problem, one line.
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True, encoding="utf-8", errors="replace",
+        )  # fmt: skip
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            with self._lock:
+                self.tail.append(line)
+                if self._shown:
+                    sys.stdout.write(line)
+                else:
+                    self._held.append(line)
+
+    def show(self) -> None:
+        """From now on, Pelican's log is passed through as it comes (what came before too)."""
+        with self._lock:
+            sys.stdout.write("".join(self._held))
+            self._held.clear()
+            self._shown = True
+
+    def stop(self) -> None:
+        """Stop Pelican if it still runs (a check failed, or the build was interrupted); what
+        it has not logged yet is dropped."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self._close()
+
+    def wait(self) -> int:
+        self.show()
+        self._close()
+        sys.stdout.flush()
+        return self.process.returncode
+
+    def _close(self) -> None:
+        self.process.wait()
+        self._reader.join()
+        self.process.stdout.close()
+
+
+def start_pelican(
     content: Path,
     staging: Path,
     *,
@@ -117,42 +171,41 @@ def run_pelican(
     drafts: bool,
     cache: Path | None = None,
     extra: dict | None = None,
-) -> None:
+) -> PelicanRun:
     command = [
         sys.executable, "-m", "pelican", str(content),
         "-o", str(staging), "-s", str(settings_file(publish)), "--delete-output-directory",
         "--fatal", "warnings" if publish else "errors",
     ]  # fmt: skip
+    overrides = {"SHOW_DRAFTS": True} if drafts else {}
     if cache is not None:  # one cache per output folder: builds side by side never share it
         command += ["--cache-path", str(cache)]
-    overrides = {"SHOW_DRAFTS": True} if drafts else {}
+        # Pelican hands each page it writes to a compressor as it goes (tools/compress/ahead)
+        overrides["COMPRESS_AHEAD"] = True
     overrides.update(extra or {})  # e.g. the preview's address and script
     if overrides:  # one -e with every KEY=JSON: Pelican keeps only the last -e given
         command += ["-e", *(f"{k}={json.dumps(v)}" for k, v in sorted(overrides.items()))]
-    # Pelican's log is passed through as it comes, and its last lines are kept: the
-    # problems it names go into BuildFailed. Plain log lines (not rich's columns, which a
-    # pipe would wrap at 80 characters and pad): one problem, one line.
-    command += ["--log-handler", "plain"]
-    tail: deque[str] = deque(maxlen=400)
-    with subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True, encoding="utf-8", errors="replace",
-    ) as process:  # fmt: skip
-        for line in process.stdout:
-            sys.stdout.write(line)
-            tail.append(line)
-    sys.stdout.flush()
-    if process.returncode != 0:
-        problems = problems_in(tail) or [
+    return PelicanRun([*command, "--log-handler", "plain"])
+
+
+def finish_pelican(run: PelicanRun, staging: Path) -> None:
+    """Wait for Pelican; the problems it names in its last lines go into BuildFailed."""
+    if run.wait() != 0:
+        problems = problems_in(run.tail) or [
             Problem(
                 "Pelican",
-                " ".join(line.strip() for line in list(tail)[-3:]) or "Pelican dừng lại.",
+                " ".join(line.strip() for line in list(run.tail)[-3:]) or "Pelican dừng lại.",
                 "Xem thông báo đầy đủ trong cửa sổ dòng lệnh.",
             )
         ]
         raise BuildFailed("Pelican không xây dựng được trang (xem lỗi ở trên).", problems)
     if not (staging / "index.html").is_file():
         raise BuildFailed("Pelican không tạo ra trang chủ (index.html).")
+
+
+def run_pelican(content: Path, staging: Path, **options) -> None:
+    """Pelican alone (no checks beside it); options as start_pelican's."""
+    finish_pelican(start_pelican(content, staging, **options), staging)
 
 
 def run_pagefind(staging: Path, cache: Path | None = None) -> None:
@@ -260,10 +313,18 @@ def build(
         if staging.exists():
             shutil.rmtree(staging)
         try:
-            if checks:
-                run_checks(content)
             cache = sibling(output, "cache")
-            run_pelican(content, staging, publish=publish, drafts=drafts, cache=cache, extra=extra)
+            # The checks run while Pelican builds (two cores, two processes): their report
+            # comes first; when they fail, Pelican is stopped and its log never shown.
+            pelican = start_pelican(
+                content, staging, publish=publish, drafts=drafts, cache=cache, extra=extra
+            )
+            try:
+                if checks:
+                    run_checks(content)
+                finish_pelican(pelican, staging)
+            finally:
+                pelican.stop()  # nothing when Pelican has finished
             run_search_and_compress(staging, settings_file(publish), cache)
         except BuildFailed:
             shutil.rmtree(staging, ignore_errors=True)

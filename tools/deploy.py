@@ -207,6 +207,14 @@ def deploy_to_folder(output: Path, target: Path, files: dict[str, str], current:
     return result
 
 
+def _rsync_literal(name: str) -> str:
+    """`name` as an rsync filter pattern that matches only itself: with a wildcard (* ? [)
+    in it, rsync reads backslashes as escapes, so those and the backslashes are escaped."""
+    if not any(c in name for c in "*?["):
+        return name
+    return "".join("\\" + c if c in "*?[\\" else c for c in name)
+
+
 def deploy_with_rsync(output: Path, target: str, files: dict[str, str], current: str):
     """The same steps over rsync (needs rsync >= 3.1 here and on the server)."""
     result = DeployResult(remote=True)
@@ -222,11 +230,20 @@ def deploy_with_rsync(output: Path, target: str, files: dict[str, str], current:
         subprocess.run([*base, "--exclude", MANIFEST, f"{output}/", destination], check=True)
         stale = _stale(previous, files)
         if stale:
-            listing = scratch / "stale.txt"
-            listing.write_text("\n".join(stale) + "\n", encoding="utf-8")
-            # Files listed but missing from output/ are deleted on the server, nothing else.
+            # The stale files are deleted on the server, nothing else: an empty tree holding
+            # only their folders is synced with --delete, a filter letting only them be
+            # deleted (every other file excluded, so kept; every folder protected). Not
+            # --delete-missing-args with --files-from: Debian's rsync 3.2.7-1+deb12u6 stops
+            # on it ("invalid file mode 00", protocol incompatibility) for nested paths.
+            empty = scratch / "empty"
+            empty.mkdir()
+            for name in stale:
+                (empty / name).parent.mkdir(parents=True, exist_ok=True)
+            rules = scratch / "stale.rules"
+            lines = ["P */", "+ */", *(f"+ /{_rsync_literal(name)}" for name in stale), "- *"]
+            rules.write_text("\n".join(lines) + "\n", encoding="utf-8")
             subprocess.run(
-                ["rsync", "--delete-missing-args", f"--files-from={listing}", f"{output}/",
+                ["rsync", "--recursive", "--delete", f"--filter=. {rules}", f"{empty}/",
                  destination],
                 check=True,
             )  # fmt: skip

@@ -8,7 +8,6 @@ under an existing subclass (NfcMarkdownReader.over), this plugin mixes itself in
 in place.
 """
 
-from functools import partial
 from pathlib import Path
 
 from pelican import signals
@@ -29,7 +28,11 @@ class FiguresMixin:
     """A lone image in its paragraph becomes <figure> with its title as <figcaption>."""
 
     def markdown_extensions(self) -> list:
-        lookup = partial(_size_lookup, Path(self.settings["PATH"]), self._source_path)
+        root = Path(self.settings["PATH"])
+
+        def lookup(src: str):  # the file being read now: one extension serves every file
+            return _size_lookup(root, self._source_path, src)
+
         return [*parent_extensions(self, FiguresMixin), FigureExtension(size_of=lookup)]
 
 

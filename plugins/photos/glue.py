@@ -16,6 +16,7 @@ import html
 import os
 import posixpath
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -78,9 +79,20 @@ def source_of(src: str, relative_dir: str) -> str | None:
 
 
 class PhotosGenerator(Generator):
-    """Prepares the photos (generate_context) and copies them into the output."""
+    """Prepares the photos (generate_context) and copies them into the output.
 
-    def generate_context(self) -> None:
+    The photos are prepared (read, hashed, resized on a cold build) from the moment the
+    generator is made, in a thread, while the generators before it read the articles:
+    Pillow and hashlib let go of the GIL while they work, so that runs on the other core.
+    generate_context takes the result (and raises what went wrong there)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._preparing = ThreadPoolExecutor(1, thread_name_prefix="photos")
+        self._prepared = self._preparing.submit(self._prepare)
+        self._preparing.shutdown(wait=False)
+
+    def _prepare(self):
         cfg = PhotoSettings.from_pelican(self.settings)
         if not Path(cfg.cache_path).is_absolute():
             # relative to where Pelican runs, as Pelican's own CACHE_PATH
@@ -92,6 +104,10 @@ class PhotosGenerator(Generator):
         )
         maker = PhotoMaker(cfg)
         photos, problems = maker.prepare_all([(Path(self.path, p), p) for p in files])
+        return cfg, maker, photos, problems
+
+    def generate_context(self) -> None:
+        cfg, maker, photos, problems = self._prepared.result()
         if problems:
             raise SiteErrors(problems)
         maker.prune(cfg.cache_max_age_days)

@@ -37,11 +37,32 @@ class NfcMarkdownReader(MarkdownReader):
             return cls
         return type(f"Nfc{current.__name__}", (cls, current), {})
 
+    def _markdown(self) -> Markdown:
+        """One Markdown object per reader, reset before each file: making one (its
+        extensions loaded and registered) cost about as much as converting a short article,
+        once per file. Extensions are made once too, so they read what concerns the file at
+        hand when they run (plugins/figures reads `self._source_path`). Pelican's
+        `_parse_metadata` takes the "meta" preprocessor out; it is put back here."""
+        md = self.__dict__.get("_reused_markdown")
+        if md is None:
+            config = dict(self.settings["MARKDOWN"])
+            config["extensions"] = [*config.get("extensions", []), *self.markdown_extensions()]
+            md = Markdown(**config)
+            self._reused_markdown = md
+            self._meta_step = next(
+                ((md.preprocessors[item.name], item.name, item.priority)
+                 for item in md.preprocessors._priority if item.name == "meta"),
+                None,
+            )  # fmt: skip
+            return md
+        md.reset()
+        if self._meta_step is not None and "meta" not in md.preprocessors:
+            md.preprocessors.register(*self._meta_step)
+        return md
+
     def read(self, source_path):
         self._source_path = source_path
-        config = dict(self.settings["MARKDOWN"])
-        config["extensions"] = [*config.get("extensions", []), *self.markdown_extensions()]
-        self._md = Markdown(**config)
+        self._md = self._markdown()
         with open(source_path, encoding="utf-8-sig") as handle:
             text = nfc(handle.read())
         content = self._md.convert(text)

@@ -16,7 +16,13 @@ from tools.search import bundle, parts, run, scan
 from tools.search.bundle import UNUSED_FILES
 from tools.search.cache import CACHE_KEEP, prune_cache
 from tools.search.index import index
-from tools.search.lexicon import LEXICON_FILE, build_lexicon
+from tools.search.lexicon import (
+    LEXICON_FILE,
+    add_counts,
+    build_lexicon,
+    count_words,
+    lexicon_from,
+)
 from tools.search.run import PagefindError
 from tools.search.scan import carries_body, glob_for, part_globs, scan_site
 
@@ -357,7 +363,10 @@ def test_a_pagefind_error_in_a_part_stops_the_indexing(
     site = fresh_copy(search_site, tmp_path / "site")
     with pytest.raises(PagefindError, match="mã lỗi 3"):
         index(site)
-    assert runs == [scan_site(site).parts[0]]  # the error of the first part, no other run
+    # The error of the first part; the part run beside it may have started, no other.
+    started = scan_site(site).parts[: parts.PARALLEL_PARTS]
+    assert runs[0] == started[0] and set(runs) <= set(started) and len(runs) == len(set(runs))
+    assert len(scan_site(site).parts) > parts.PARALLEL_PARTS
     assert not (site / parts.PARTS_FOLDER).exists()
     assert not (site / "pagefind").exists()
 
@@ -466,6 +475,10 @@ def test_lexicon_restores_the_sites_own_diacritics():
     assert "thị xã" not in lexicon["cap"]  # the words alone already give it
     assert "dưa hấu" in lexicon["cap"]  # "dua" alone would read "đua"
     assert lexicon == build_lexicon(list(reversed(texts)))  # order does not matter
+    # Counted in parts (a site indexed in parts counts each part apart), the same list.
+    for cut in range(len(texts) + 1):
+        counts = add_counts([count_words(texts[:cut]), count_words(texts[cut:])])
+        assert lexicon_from(counts) == lexicon
 
 
 def test_lexicon_file_is_sorted_json(search_site):
@@ -475,3 +488,20 @@ def test_lexicon_file_is_sorted_json(search_site):
     words = {fold(w): w for w in data["tu"]}
     assert words["dua"] == "đua" and words["hau"] == "hấu" and words["bien"] == "biên"
     assert "dưa" in data["khac"]
+
+
+def test_word_list_of_a_site_indexed_in_parts_is_that_of_one_run(search_site, tmp_path):
+    """In parts, the words are counted part by part while Pagefind indexes the next one
+    (parts.index_in_parts); the word list is the same bytes as from the whole bundle."""
+    from tools.search.lexicon import write_lexicon
+
+    site = fresh_copy(search_site, tmp_path / "site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(scan, "SHARD_PAGES", 5)
+        bundle_folder = index(site)
+    assert scan_site(fresh_copy(search_site, tmp_path / "check")).body_pages > 10
+    counted = (bundle_folder / LEXICON_FILE).read_bytes()
+    (bundle_folder / LEXICON_FILE).unlink()
+    write_lexicon(bundle_folder)  # from every fragment of the merged bundle
+    assert (bundle_folder / LEXICON_FILE).read_bytes() == counted
+    assert json.loads(counted)["tu"]

@@ -143,3 +143,27 @@ def test_swap_is_undone_and_repaired(tmp_path):
     recover(output)
     assert (output / "index.html").read_text(encoding="utf-8") == "mới"
     assert not old.exists()
+
+
+def test_pelican_log_is_held_while_the_checks_run(capsys):
+    """Pelican starts before the checks end (tools.build.PelicanRun): its log is shown only
+    once they have passed; when they fail, Pelican is stopped and its log never shown."""
+    import time
+
+    from tools.build import PelicanRun
+
+    script = "import sys, time; print('Pelican: một'); sys.stdout.flush(); time.sleep(60)"
+    running = PelicanRun([sys.executable, "-c", script])
+    deadline = time.monotonic() + 30
+    while not running.tail and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(running.tail) == ["Pelican: một\n"]
+    running.stop()  # a check failed
+    assert running.process.returncode != 0
+    assert "Pelican" not in capsys.readouterr().out
+
+    script = "print('Pelican: một'); print('Pelican: hai')"
+    finished = PelicanRun([sys.executable, "-c", script])
+    assert finished.wait() == 0
+    assert capsys.readouterr().out == "Pelican: một\nPelican: hai\n"
+    finished.stop()  # nothing: it has ended

@@ -142,15 +142,18 @@ def test_only_a_full_test_run_vouches_for_output():
 @pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync is not installed")
 def test_rsync_steps_on_a_local_folder(tmp_path):
     """The rsync commands of a remote deploy, run against a local folder."""
-    output = fake_site(tmp_path / "output", {"index.html": "1", "a/b.html": "b", "a/c.html": "c"})
+    pages = {"index.html": "1", "a/b.html": "b", "a/c.html": "c", "a/d/k[1]*.html": "k"}
+    pages["a/d/k1.html"] = "k1"  # what an unescaped pattern "k[1]*.html" would match
+    output = fake_site(tmp_path / "output", pages)
     target = fake_site(tmp_path / "www", {"CNAME": "thiduakhenthuong.example.vn"})
     files = tree_files(output)
     deploy_with_rsync(output, str(target), files, tree_hash(output, files))
     (output / "a/b.html").unlink()
+    (output / "a/d/k[1]*.html").unlink()
     (output / "index.html").write_text("2", encoding="utf-8")
     files = tree_files(output)
     result = deploy_with_rsync(output, str(target), files, tree_hash(output, files))
-    assert result.deleted == ["a/b.html"]
+    assert result.deleted == ["a/b.html", "a/d/k[1]*.html"]
     left = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
-    assert left == [MANIFEST, "CNAME", "a/c.html", "index.html"]
+    assert left == [MANIFEST, "CNAME", "a/c.html", "a/d/k1.html", "index.html"]
     assert (target / "index.html").read_text(encoding="utf-8") == "2"

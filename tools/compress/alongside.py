@@ -15,6 +15,8 @@ compression in the meantime uses the other one instead of adding its time after.
 If the block raises, the child is stopped before the error goes on (the caller then removes
 the half-built folder). A failure in the child is raised as CompressError, never only logged.
 Where processes cannot be forked, everything is compressed after the block, as before.
+Either way, the worker that compressed pages while Pelican wrote them (tools/compress/ahead.py)
+is waited for first, and what it put in the cache is linked, not compressed again.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from tools.compress.ahead import wait_for_ahead
 from tools.compress.compress import Report, compress_tree
 from tools.compress.settings import CompressSettings
 
@@ -40,6 +43,7 @@ def background_workers() -> int:
 
 def _child(send, root: Path, cfg: CompressSettings, skip: tuple[str, ...], workers: int):
     try:
+        wait_for_ahead(cfg)  # what was compressed while Pelican wrote is then in the cache
         send.send(compress_tree(root, cfg, workers, skip=skip))
     except BaseException as error:  # the parent raises it (CompressError), never a log line
         send.send(f"{type(error).__name__}: {error}")
@@ -77,6 +81,11 @@ class _Background:
         self._receive.close()
 
 
+def _after_ahead(root: Path, cfg: CompressSettings) -> Report:
+    wait_for_ahead(cfg)
+    return compress_tree(root, cfg)
+
+
 @contextlib.contextmanager
 def compressing_alongside(
     root: Path, cfg: CompressSettings, later: tuple[str, ...]
@@ -99,7 +108,7 @@ def compressing_alongside(
     parts = (
         [background.result(), compress_tree(root, cfg, only=later)]
         if background is not None
-        else [compress_tree(root, cfg)]
+        else [_after_ahead(root, cfg)]
     )
     for part in parts:
         report.files += part.files

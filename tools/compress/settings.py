@@ -3,7 +3,8 @@
 Only the keys listed here are read; nothing is written back. Optional keys (defaults below):
 COMPRESS_ENABLED, COMPRESS_EXTENSIONS, COMPRESS_EXCLUDE, COMPRESS_GZIP_LEVEL,
 COMPRESS_BROTLI_QUALITY, COMPRESS_BROTLI_ASSET_QUALITY, COMPRESS_CACHE_PATH
-(default: CACHE_PATH/compress), COMPRESS_CACHE_MAX_AGE_DAYS.
+(default: CACHE_PATH/compress), COMPRESS_CACHE_MAX_AGE_DAYS, COMPRESS_AHEAD (tools/build.py
+sets it: the pages are compressed into the cache while Pelican writes, tools/compress/ahead.py).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class CompressSettings:
     brotli_asset_quality: int = 11
     cache_path: Path | None = Path("cache/compress")
     cache_max_age_days: float = 3.0  # list pages change on every build: keep this short
+    ahead: bool = False  # compress while Pelican writes (plugins/compress_ahead)
 
     @classmethod
     def from_pelican(cls, settings) -> CompressSettings:
@@ -57,4 +59,5 @@ class CompressSettings:
             ),
             cache_path=Path(cache) if cache else None,
             cache_max_age_days=float(get("COMPRESS_CACHE_MAX_AGE_DAYS", cls.cache_max_age_days)),
+            ahead=_truthy(get("COMPRESS_AHEAD", cls.ahead)),
         )

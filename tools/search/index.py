@@ -39,8 +39,9 @@ def warn(message: str) -> None:
     print(f"{line}\nCẢNH BÁO: {message}\n{line}", file=sys.stderr)
 
 
-def _index_in_parts(site: Path, bundle: Path, site_scan: scan.SiteScan) -> bool:
-    """True when the site was indexed in parts; False (and said why) when one run must."""
+def _index_in_parts(site: Path, bundle: Path, site_scan: scan.SiteScan):
+    """The words of the pages counted for the word list when the site was indexed in parts
+    (lexicon.count_words); None (and said why) when one run must index it."""
     version = run.installed_version()
     if not fmt.supported(version):
         warn(
@@ -51,26 +52,26 @@ def _index_in_parts(site: Path, bundle: Path, site_scan: scan.SiteScan) -> bool:
             "Cách sửa: dùng đúng phiên bản pagefind[bin] ghi trong pyproject.toml. "
             f"(search index: Pagefind {version} not supported by the merger; one run)"
         )
-        return False
+        return None
     try:
-        parts.index_in_parts(site, bundle, site_scan)
+        return parts.index_in_parts(site, bundle, site_scan)
     except parts.Unmergeable as reason:
         warn(
             f"không ghép được các phần của chỉ mục ({reason}); lập chỉ mục một lần cho cả "
             f"trang. (search index in parts: one run instead)"
         )
-        return False
+        return None
     except fmt.BundleFormatError as error:
         raise PagefindError(
             f"Bộ ghép chỉ mục tìm kiếm gặp tệp Pagefind không đúng định dạng ({error}). "
             "Cách sửa: dùng đúng phiên bản pagefind[bin] ghi trong pyproject.toml; nếu vẫn "
             "lỗi, báo cho nhóm kỹ thuật. (search index merger failed)"
         ) from error
-    return True
 
 
 def _index_fresh(site: Path, bundle: Path, site_scan: scan.SiteScan) -> None:
-    if not (site_scan.parts and _index_in_parts(site, bundle, site_scan)):
+    counts = _index_in_parts(site, bundle, site_scan) if site_scan.parts else None
+    if counts is None:
         run.run_pagefind(site, site_scan.glob)
     if not (bundle / fmt.ENTRY_FILE).exists():
         raise PagefindError(
@@ -86,7 +87,7 @@ def _index_fresh(site: Path, bundle: Path, site_scan: scan.SiteScan) -> None:
             f"Không sắp xếp được chỉ mục Pagefind ({error}). Cách sửa: dùng đúng phiên bản "
             "pagefind[bin] ghi trong pyproject.toml. (unexpected Pagefind bundle)"
         ) from error
-    lexicon.write_lexicon(bundle)
+    lexicon.write_lexicon(bundle, counts)
 
 
 def index(site: Path, cache: Path | None = None) -> Path:

@@ -54,6 +54,13 @@ def build_lexicon(texts) -> dict:
       where "thị" is more frequent than "thi"), seen at least PAIR_MIN_COUNT times.
     Every list is sorted by code point; the same texts give the same lexicon.
     """
+    return lexicon_from(count_words(texts))
+
+
+def count_words(texts) -> tuple[Counter, Counter]:
+    """(tokens, pairs of tokens) counted over `texts`. Counts of several groups of texts add
+    up (`add_counts`) to those of all the texts: a site indexed in parts counts each part
+    while the next one is indexed (parts.py)."""
     # Words and phrase breaks in one pass: two words make a pair when they are next to each
     # other, no break between them. All tokens are counted, the breaks dropped afterwards
     # (from the distinct tokens, far fewer than the tokens).
@@ -63,6 +70,20 @@ def build_lexicon(texts) -> dict:
         tokens = _TOKEN.findall(unicodedata.normalize("NFC", text).lower())
         token_counts.update(tokens)
         pair_counts.update(pairwise(tokens))
+    return token_counts, pair_counts
+
+
+def add_counts(counts) -> tuple[Counter, Counter]:
+    tokens, pairs = Counter(), Counter()
+    for more_tokens, more_pairs in counts:
+        tokens.update(more_tokens)
+        pairs.update(more_pairs)
+    return tokens, pairs
+
+
+def lexicon_from(counts: tuple[Counter, Counter]) -> dict:
+    """build_lexicon's result from count_words's counts."""
+    token_counts, pair_counts = counts
     # fold() once per distinct word (not per occurrence): the keys serve words and pairs.
     keys = {token: fold(token) for token in token_counts if _WORD.fullmatch(token)}
     word_counts = {word: token_counts[word] for word in keys}
@@ -102,8 +123,12 @@ def build_lexicon(texts) -> dict:
     }
 
 
-def write_lexicon(bundle: Path) -> Path:
-    lexicon = {"phien_ban": 1, **build_lexicon(fmt.fragment_texts(bundle))}
+def write_lexicon(bundle: Path, counts: tuple[Counter, Counter] | None = None) -> Path:
+    """The word list of `bundle`, from its pages' text, or from `counts` of the same text
+    (count_words), when they were counted earlier."""
+    if counts is None:
+        counts = count_words(fmt.fragment_texts(bundle))
+    lexicon = {"phien_ban": 1, **lexicon_from(counts)}
     path = bundle / LEXICON_FILE
     path.write_text(
         json.dumps(lexicon, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"

@@ -2,8 +2,8 @@
 
 Pagefind keeps every page it reads in memory until the bundle is written (its words twice
 over while it builds the index): some 160 kB per article, 1.5 GB at 10,000. Above
-`scan.SHARD_PAGES` pages, `index_in_parts` runs it on parts of the site one after the other
-(scan.parts, one --glob each), then merges their bundles into one, as one run over the same
+`scan.SHARD_PAGES` pages, `index_in_parts` runs it on parts of the site, PARALLEL_PARTS at a
+time (scan.parts, one --glob each), then merges their bundles into one, as one run over the same
 pages would have written it:
 
 - pages: those of part 1, then those of part 2, ... (page numbers shifted by the pages
@@ -28,15 +28,20 @@ import heapq
 import json
 import os
 import shutil
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
 from plugins.vietnamese.gc_pause import paused
 from tools.search import bundle as fmt
-from tools.search import run, scan
+from tools.search import lexicon, run, scan
 
 PARTS_FOLDER = ".pagefind-parts"  # inside the site folder, removed once merged
+# Pagefind runs at a time: the memory bound is this many parts (~270 MiB each at 1,800
+# articles a part), the time that of the runs spread over the machine's cores.
+PARALLEL_PARTS = 2
 
 
 class Unmergeable(Exception):
@@ -177,24 +182,44 @@ def merge_parts(folders: list[Path], bundle: Path, site: Path) -> None:
     fmt.write_meta(bundle, entries[0], meta)  # and the entry, from the first part's
 
 
-def index_in_parts(site: Path, bundle: Path, site_scan: scan.SiteScan) -> None:
-    """Index the site part by part and merge the parts into `bundle`. Raises Unmergeable
+def index_in_parts(site: Path, bundle: Path, site_scan: scan.SiteScan):
+    """Index the site part by part and merge the parts into `bundle`; returns the words of
+    its pages counted for the word list (lexicon.count_words). Raises Unmergeable
     (nothing left behind) when the site must be indexed in one run instead; any other error
     is raised as it is (a Pagefind error in a part, a merger failure)."""
     work = site / PARTS_FOLDER
     shutil.rmtree(work, ignore_errors=True)
-    try:
-        folders = []
-        for number, glob in enumerate(site_scan.parts):
-            folder = work / str(number)
+
+    failed = threading.Event()  # once a part has failed, no other part is started
+
+    def index_part(number: int, glob: str):
+        """(the part's bundle, its words counted for the word list) or None when skipped.
+        The words are counted here, while Pagefind indexes another part."""
+        if failed.is_set():
+            return None
+        folder = work / str(number)
+        try:
             run.run_pagefind(site, glob, output=folder)
             if not (folder / fmt.ENTRY_FILE).exists():
                 raise run.PagefindError(
                     f"Pagefind không tạo được chỉ mục cho phần {number + 1} của trang. Cách "
                     "sửa: kiểm tra các trang có thuộc tính data-pagefind-body. (no bundle)"
                 )
-            folders.append(folder)
-        merge_parts(folders, bundle, site)
+            return folder, lexicon.count_words(fmt.fragment_texts(folder))
+        except BaseException:
+            failed.set()
+            raise
+
+    try:
+        # PARALLEL_PARTS runs at a time (each Pagefind keeps its part in memory): one run
+        # keeps about one and a half cores busy, two keep both of a 2-core machine busy.
+        with ThreadPoolExecutor(PARALLEL_PARTS, thread_name_prefix="pagefind") as pool:
+            runs = [pool.submit(index_part, n, glob) for n, glob in enumerate(site_scan.parts)]
+            done = [part.result() for part in runs]  # the first error, in part order
+        if None in done:  # never expected: a part is skipped only after another failed
+            raise run.PagefindError("Pagefind: một phần của chỉ mục không được lập. (skipped)")
+        merge_parts([folder for folder, _ in done], bundle, site)
+        return lexicon.add_counts(counts for _, counts in done)
     except BaseException:
         shutil.rmtree(bundle, ignore_errors=True)
         raise

@@ -32,7 +32,7 @@ GLOB_LIMIT = 60_000
 _GLOB_SAFE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 # Pagefind keeps everything it reads in memory until it has written the bundle, some 160 kB
 # for each of our articles (1.5 GB for 10,000). A site with more pages than this is indexed
-# in parts of at most this many pages, one after the other (parts.py): ~400 MB at most.
+# in parts of at most this many pages, two at a time (parts.PARALLEL_PARTS): ~800 MB at most.
 SHARD_PAGES = 2500
 # Files Pagefind reads from the folder it runs in, besides the pages.
 CONFIG_FILES = ("pagefind.toml", "pagefind.yml", "pagefind.yaml", "pagefind.json")
@@ -46,7 +46,7 @@ class SiteScan:
     glob: str | None  # the pages with data-pagefind-body, or None: let Pagefind read all
     pages: int  # .html files read
     body_pages: int  # of which carrying data-pagefind-body
-    # Above SHARD_PAGES pages: one --glob per part of the site, indexed one after the other
+    # Above SHARD_PAGES pages: one --glob per part of the site, indexed two at a time
     # (parts.py); None: one run of Pagefind.
     parts: tuple[str, ...] | None = None
 
