@@ -33,8 +33,14 @@ import threading
 import traceback
 from pathlib import Path
 
-from tools.compress.compress import _Cache, _write_new, brotli_bytes, gzip_bytes
-from tools.compress.settings import ASSET_EXTENSIONS, CompressSettings
+from tools.compress.compress import (
+    _Cache,
+    _write_new,
+    brotli_bytes,
+    brotli_quality_for,
+    gzip_bytes,
+)
+from tools.compress.settings import CompressSettings
 
 LOCK_NAME = "ahead.lock"
 FAILED_NAME = "ahead-failed.txt"
@@ -153,11 +159,9 @@ def compress_into_cache(path: str, cfg: CompressSettings, cache: _Cache) -> bool
     cached = cache.paths(hashlib.sha1(data, usedforsecurity=False).hexdigest())
     if cached is None or (cached[0].exists() and cached[1].exists()):
         return False
-    asset = os.path.splitext(path)[1].lower().lstrip(".") in ASSET_EXTENSIONS
-    quality = cfg.brotli_asset_quality if asset else cfg.brotli_quality
     cached[0].parent.mkdir(parents=True, exist_ok=True)
     _write_new(os.fspath(cached[0]), gzip_bytes(data, cfg.gzip_level))
-    _write_new(os.fspath(cached[1]), brotli_bytes(data, quality))
+    _write_new(os.fspath(cached[1]), brotli_bytes(data, brotli_quality_for(path, cfg)))
     return True
 
 

@@ -46,6 +46,12 @@ def brotli_bytes(data: bytes, quality: int) -> bytes:
     return brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)
 
 
+def brotli_quality_for(path: str, cfg: CompressSettings) -> int:
+    """Brotli's quality for this file: assets (CSS, JS, SVG) get the slowest, smallest."""
+    asset = os.path.splitext(path)[1].lower().lstrip(".") in ASSET_EXTENSIONS
+    return cfg.brotli_asset_quality if asset else cfg.brotli_quality
+
+
 def fingerprint(cfg: CompressSettings) -> str:
     recipe = f"gz{cfg.gzip_level}-br{cfg.brotli_quality}-{cfg.brotli_asset_quality}"
     return f"{recipe}-brotli{getattr(brotli, '__version__', '')}"
@@ -166,7 +172,6 @@ def compress_tree(
     `skip` and `only` choose folders as in text_files()."""
     report = Report()
     cache = _Cache(cfg.cache_path, cfg)
-    assets = {"." + e for e in ASSET_EXTENSIONS}
     jobs = []
     pending_bytes = 0
     for path in text_files(root, cfg, skip, only):
@@ -187,9 +192,7 @@ def compress_tree(
                 continue
             except FileNotFoundError:
                 pass
-        asset = path.suffix.lower() in assets
-        quality = cfg.brotli_asset_quality if asset else cfg.brotli_quality
-        jobs.append((name, digest, cached, cfg.gzip_level, quality))
+        jobs.append((name, digest, cached, cfg.gzip_level, brotli_quality_for(name, cfg)))
         pending_bytes += len(data)
     workers = workers if workers is not None else min(4, os.cpu_count() or 1)
     if workers > 1 and pending_bytes >= PARALLEL_MIN_BYTES and "fork" in _start_methods():
