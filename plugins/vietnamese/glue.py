@@ -1,4 +1,5 @@
-"""Pelican glue: the NFC reader, Jinja filters, and the fixed list of categories."""
+"""Pelican glue: the NFC reader, Jinja filters (and `mot_lan`), and the fixed list of
+categories."""
 
 from pathlib import Path
 
@@ -7,6 +8,7 @@ from pelican import signals
 from . import categories, collation, dates
 from .errors import SiteErrors
 from .reader import NfcMarkdownReader
+from .render_once import mot_lan
 from .settings import VietnameseSettings
 
 
@@ -47,6 +49,7 @@ def add_filters(generator) -> None:
     """Our Jinja filters, added to each generator's environment (settings stay untouched)."""
     for name, func in FILTERS.items():
         generator.env.filters.setdefault(name, func)
+    generator.env.globals.setdefault("mot_lan", mot_lan)
 
 
 def check_categories(generators) -> None:

@@ -1,0 +1,67 @@
+"""mot_lan (plugins/vietnamese/render_once.py): a small template rendered once per article,
+SITEURL and values, giving what an `{% include %}` gives, with Pelican's Jinja options."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from jinja2 import DictLoader, Environment
+
+from plugins.vietnamese.render_once import mot_lan
+
+CARD = (
+    '{% set img = "ảnh" if with_image else "" %}\n'
+    '<article>{{ img }}<{{ heading }}><a href="{{ SITEURL }}/{{ item.url }}">'
+    "{{ item.title | counted }}</a></{{ heading }}></article>\n"
+)
+WITH_INCLUDE = (
+    "{% for item in items %}\n"
+    "  {% set with_image = true %}{% set heading = 'h2' %}\n"
+    '  {% include "card.html" %}\n'
+    "{% endfor %}\n"
+)
+ONCE = (
+    "{% for item in items %}\n"
+    '  {{- mot_lan("card.html", item, with_image=true, heading="h2") -}}\n'
+    "{% endfor %}\n"
+)
+
+
+def _environment(renders: list) -> Environment:
+    environment = Environment(
+        loader=DictLoader({"card.html": CARD, "include.html": WITH_INCLUDE, "once.html": ONCE}),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=True,
+    )
+    environment.filters["counted"] = lambda text: renders.append(text) or text
+    environment.globals["mot_lan"] = mot_lan
+    return environment
+
+
+def test_the_same_html_as_an_include_rendered_once_per_item_and_siteurl():
+    items = [SimpleNamespace(title=f"Hội nghị <{n}>", url=f"2024/05/bai-{n}/") for n in range(3)]
+    renders: list = []
+    environment = _environment(renders)
+    for siteurl in ("..", "..", "../.."):
+        page = {"items": items, "SITEURL": siteurl}
+        once = environment.get_template("once.html").render(page)
+        assert once == environment.get_template("include.html").render(page)
+        assert f'href="{siteurl}/2024/05/bai-0/"' in once and "Hội nghị &lt;0&gt;" in once
+    # Three includes on each of three pages (9), and three once per SITEURL (3 + 0 + 3).
+    assert len(renders) == 9 + 6
+
+
+def test_values_are_part_of_the_key_and_one_environment_is_one_build():
+    item = SimpleNamespace(title="Tổng kết", url="2024/01/tong-ket/")
+    renders: list = []
+    environment = _environment(renders)
+    page = "{{ mot_lan('card.html', item, with_image=true, heading='h2') }}|" * 2
+    page += "{{ mot_lan('card.html', item, with_image=false, heading='h3') }}"
+    html = environment.from_string(page).render(item=item, SITEURL="")
+    first, again, other = html.split("|")
+    assert first == again and "<h2>" in first and "ảnh" in first
+    assert "<h3>" in other and "ảnh" not in other
+    assert len(renders) == 2
+    _environment(renders).from_string(page).render(item=item, SITEURL="")  # a new build
+    assert len(renders) == 4
