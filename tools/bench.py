@@ -101,10 +101,16 @@ def child(spec: dict) -> dict:
         cpu_stage("pelican")
     else:
         # As in tools/build.py: the checks in a process of their own while Pelican runs,
-        # and the pages compressed into the cache as Pelican writes them (COMPRESS_AHEAD).
+        # the articles parsed from both ends (READ_AHEAD) and the pages compressed into the
+        # cache as Pelican writes them (COMPRESS_AHEAD).
         checks = _checks_beside(content)
         settings = site_settings(
-            content, output, cache, DELETE_OUTPUT_DIRECTORY=True, COMPRESS_AHEAD=True
+            content,
+            output,
+            cache,
+            DELETE_OUTPUT_DIRECTORY=True,
+            COMPRESS_AHEAD=True,
+            READ_AHEAD=True,
         )
         at = time.perf_counter()
         pelican = Pelican(settings)

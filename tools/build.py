@@ -177,7 +177,8 @@ def start_pelican(
         "-o", str(staging), "-s", str(settings_file(publish)), "--delete-output-directory",
         "--fatal", "warnings" if publish else "errors",
     ]  # fmt: skip
-    overrides = {"SHOW_DRAFTS": True} if drafts else {}
+    # A second process parses the articles from the far end (plugins/vietnamese/read_ahead)
+    overrides = {"READ_AHEAD": True, **({"SHOW_DRAFTS": True} if drafts else {})}
     if cache is not None:  # one cache per output folder: builds side by side never share it
         command += ["--cache-path", str(cache)]
         # Pelican hands each page it writes to a compressor as it goes (tools/compress/ahead)

@@ -1,12 +1,15 @@
 """Pelican glue: the NFC reader, Jinja filters (and `mot_lan`), and the fixed list of
 categories."""
 
+import os
 from pathlib import Path
 
 from pelican import signals
+from pelican.utils import file_suffix
 
 from . import categories, collation, dates
 from .errors import SiteErrors
+from .read_ahead import ReadAhead
 from .reader import NfcMarkdownReader
 from .render_once import mot_lan
 from .settings import VietnameseSettings
@@ -77,7 +80,39 @@ def check_categories(generators) -> None:
             raise SiteErrors(problems)
 
 
+def start_reading_ahead(generator) -> None:
+    """At the first article Pelican reads: with READ_AHEAD, a child process parses the
+    articles from the end of the list Pelican goes through (read_ahead.py)."""
+    if generator.__dict__.get("read_ahead_started"):
+        return  # this signal comes before every article
+    generator.read_ahead_started = True
+    settings = VietnameseSettings.from_pelican(generator.settings)
+    reader = generator.readers.readers.get("md")
+    if not settings.read_ahead or not isinstance(reader, NfcMarkdownReader):
+        return
+    # The same call as Pelican's generate_context: the same set, so the same order.
+    found = generator.get_files(
+        generator.settings["ARTICLE_PATHS"], exclude=generator.settings["ARTICLE_EXCLUDES"]
+    )
+    paths = [
+        os.path.abspath(os.path.join(generator.path, f))
+        for f in found
+        if file_suffix(f) in reader.file_extensions
+    ]
+    if len(paths) >= settings.read_ahead_min:
+        reader.read_ahead = ReadAhead(reader, paths)
+
+
+def stop_reading_ahead(generator) -> None:
+    reader = generator.readers.readers.get("md")
+    ahead = getattr(reader, "__dict__", {}).pop("read_ahead", None)
+    if ahead is not None:
+        ahead.stop()
+
+
 def register() -> None:
     signals.readers_init.connect(use_nfc_reader)
     signals.generator_init.connect(add_filters)
     signals.all_generators_finalized.connect(check_categories)
+    signals.article_generator_preread.connect(start_reading_ahead)
+    signals.article_generator_finalized.connect(stop_reading_ahead)

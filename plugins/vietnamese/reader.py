@@ -61,6 +61,11 @@ class NfcMarkdownReader(MarkdownReader):
         return md
 
     def read(self, source_path):
+        ahead = self.__dict__.get("read_ahead")  # plugins/vietnamese/read_ahead.py
+        if ahead is not None:
+            found = ahead.take(source_path)
+            if found is not None:
+                return found
         self._source_path = source_path
         self._md = self._markdown()
         with open(source_path, encoding="utf-8-sig") as handle:

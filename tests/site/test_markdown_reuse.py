@@ -4,6 +4,8 @@ abbreviations, the formatted Summary, and the figure sizes of the file at hand i
 
 from __future__ import annotations
 
+import logging
+
 from pelican.settings import read_settings
 
 from plugins.figures.glue import FiguresMixin
@@ -52,3 +54,44 @@ def test_one_reader_for_many_files_reads_each_as_a_fresh_one(tmp_path):
         "<em>15/3</em>" in first[1]["summary"] and "<strong>ngắn</strong>" in second[1]["summary"]
     )
     assert again == first
+
+
+def test_read_ahead_gives_what_the_reader_gives_and_leaves_it_what_it_would_say(tmp_path):
+    """plugins/vietnamese/read_ahead.py: a forked child reads the files from the end; a clean
+    result is the reader's own; a file whose reading logs a warning or raises is left to
+    Pelican's reader (so the warning or the error is Pelican's, as without reading ahead)."""
+    from plugins.vietnamese.read_ahead import ReadAhead
+
+    root = _files(tmp_path / "content")
+    (root / "a/canh-bao.md").write_text(article(title="Cảnh báo"), encoding="utf-8")
+    (root / "a/hong.md").write_bytes(b"Title: \xff\xfe hong\n\nx\n")
+
+    class Warning(READER):  # a reader that warns about one file (as an extension may)
+        def read(self, source_path):
+            if source_path.endswith("canh-bao.md"):
+                logging.getLogger("pelican").warning("Ảnh thiếu chú thích")
+            return super().read(source_path)
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(root)})
+    paths = [str(root / p) for p in ("a/bai.md", "a/canh-bao.md", "a/hong.md", "b/bai.md")]
+    ahead = ReadAhead(Warning(settings), paths)
+    ahead.stop(kill=False)  # let it read everything
+    fresh = READER(settings)
+    for clean in (paths[0], paths[3]):
+        content, metadata = ahead.take(clean)
+        assert (content, {k: str(v) for k, v in metadata.items()}) == _read(fresh, clean)
+        assert ahead.take(clean) is None  # given once
+    assert ahead.take(paths[1]) is None  # it warned: Pelican's reader reads it and warns
+    assert ahead.take(paths[2]) is None  # not UTF-8: Pelican's reader raises it
+    assert ahead.taken == 2
+
+
+def test_a_site_read_ahead_is_the_same_site(tmp_path):
+    """The sample site built by Pelican with READ_AHEAD (every article, however few) is the
+    same bytes as without it."""
+    from tests.support import differences, pelican_process
+
+    content = ROOT / "content"
+    plain = pelican_process(content, tmp_path / "plain")
+    ahead = pelican_process(content, tmp_path / "ahead", READ_AHEAD=True, READ_AHEAD_MIN=1)
+    assert differences(plain, ahead) == []
