@@ -37,6 +37,7 @@ corpora, outputs and caches live in a temporary folder (--keep DIR keeps them th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import os
@@ -60,6 +61,7 @@ from tools.benchkit import (
     synthetic_article,
     write_result,
 )
+from tools.build import CHECKS_NICENESS
 from tools.plugin_timer import PluginTimer
 
 __all__ = ["make_corpus", "synthetic_article"]  # the corpus, from tools.benchkit
@@ -181,6 +183,8 @@ class _ChecksBeside:
         command = [sys.executable, "-m", "tools.check", "--content", str(content), "--quiet-ok"]
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=ROOT)
+        with contextlib.suppress(OSError):  # as tools.build.run_checks_beside
+            os.setpriority(os.PRIO_PROCESS, process.pid, CHECKS_NICENESS)
         self._outcome: list = []
 
         def wait() -> None:

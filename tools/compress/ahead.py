@@ -133,6 +133,17 @@ def wait_for_ahead(cfg: CompressSettings) -> None:
         raise AheadFailed(f"Nén trước (compress ahead) bị lỗi:\n{reason}")
 
 
+BACKGROUND_NICENESS = 10
+
+
+def background() -> None:
+    """Lower this process's CPU priority: compression waits for nothing, while Pelican and
+    the search index (which the build waits for) must not wait for it. What it cannot do
+    while they run, it does when they leave a core free."""
+    with contextlib.suppress(OSError):
+        os.nice(BACKGROUND_NICENESS)
+
+
 # --- the worker ------------------------------------------------------------------------------
 
 
@@ -203,6 +214,7 @@ def work(lines, cfg: CompressSettings, output: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     settings, output, lock = argv if argv is not None else sys.argv[1:]
     cfg = _settings_from_json(settings)
+    background()
     try:
         work(sys.stdin, cfg, Path(output))
     except BaseException:

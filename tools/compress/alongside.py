@@ -27,7 +27,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from tools.compress.ahead import wait_for_ahead
+from tools.compress.ahead import background, wait_for_ahead
 from tools.compress.compress import Report, compress_tree
 from tools.compress.settings import CompressSettings
 
@@ -43,6 +43,7 @@ def background_workers() -> int:
 
 def _child(send, root: Path, cfg: CompressSettings, skip: tuple[str, ...], workers: int):
     try:
+        background()  # the search index first: the build waits for it
         wait_for_ahead(cfg)  # what was compressed while Pelican wrote is then in the cache
         send.send(compress_tree(root, cfg, workers, skip=skip))
     except BaseException as error:  # the parent raises it (CompressError), never a log line
