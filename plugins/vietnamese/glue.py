@@ -90,6 +90,10 @@ def start_reading_ahead(generator) -> None:
     reader = generator.readers.readers.get("md")
     if not settings.read_ahead or not isinstance(reader, NfcMarkdownReader):
         return
+    # Pelican's content cache (pelican/cache.py), kept by the generator or by its readers
+    # (CONTENT_CACHING_LAYER): a warm build parses only what changed, nothing to share out.
+    if getattr(generator, "_cache", None) or getattr(generator.readers, "_cache", None):
+        return
     # The same call as Pelican's generate_context: the same set, so the same order.
     found = generator.get_files(
         generator.settings["ARTICLE_PATHS"], exclude=generator.settings["ARTICLE_EXCLUDES"]

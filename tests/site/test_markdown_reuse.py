@@ -95,3 +95,33 @@ def test_a_site_read_ahead_is_the_same_site(tmp_path):
     plain = pelican_process(content, tmp_path / "plain")
     ahead = pelican_process(content, tmp_path / "ahead", READ_AHEAD=True, READ_AHEAD_MIN=1)
     assert differences(plain, ahead) == []
+
+
+def test_no_reading_ahead_in_a_warm_build(tmp_path):
+    """With Pelican's content cache filled (a warm build parses only what changed), the
+    first article read starts no child; a cold one does (plugins/vietnamese/glue.py)."""
+    from types import SimpleNamespace
+
+    from plugins.vietnamese.glue import start_reading_ahead, stop_reading_ahead
+
+    root = _files(tmp_path / "content")
+    override = {"PATH": str(root), "READ_AHEAD": True, "READ_AHEAD_MIN": 1}
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override=override)
+
+    def generator(cache: dict):
+        reader = READER(settings)
+        return SimpleNamespace(
+            settings=settings,
+            path=str(root),
+            readers=SimpleNamespace(readers={"md": reader}, _cache=cache),
+            get_files=lambda paths, exclude=(): {"a/bai.md", "b/bai.md"},
+        )
+
+    warm = generator({"a/bai.md": ("cached", {})})
+    start_reading_ahead(warm)
+    assert "read_ahead" not in warm.readers.readers["md"].__dict__
+    cold = generator({})
+    start_reading_ahead(cold)
+    assert "read_ahead" in cold.readers.readers["md"].__dict__
+    stop_reading_ahead(cold)
+    assert "read_ahead" not in cold.readers.readers["md"].__dict__
