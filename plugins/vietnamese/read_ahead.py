@@ -4,9 +4,10 @@ Pelican reads them from the start, on the other core.
 Pelican reads (parses the Markdown of) one article after another on one core; at 5,000
 articles that is about a quarter of its run. With READ_AHEAD (set by tools/build.py and make
 bench), on a cold build (nothing in Pelican's content cache: glue.start_reading_ahead) and
-from READ_AHEAD_MIN articles, `ReadAhead(reader, paths)` forks a child that calls the same reader on the same
-files, last first, and sends each `(content, metadata)` back through a pipe (one pickler for
-the whole stream, so Pelican's settings, which every Category and Tag holds, cross once).
+from READ_AHEAD_MIN articles, `ReadAhead(reader, paths)` forks a child that calls the same
+reader on the same files, last first, and sends each `(content, metadata)` back through a
+pipe (one pickler for the whole stream, so Pelican's settings, which every Category and Tag
+holds, cross once).
 A thread of Pelican's process receives them; `take(path)` gives the result when the child
 has made it, else None and Pelican's reader parses the file itself. They meet in the middle.
 
