@@ -181,6 +181,7 @@ PLUGINS = [
     "plugins.related",
     "plugins.search_answers",  # direct answers on /tim-kiem/ from context["honours"]
     "plugins.fixed_urls",  # each article's URL computed once, not on every read
+    "plugins.taxonomy_lists",  # tag, category, author pages: `article in list` from a set
     "plugins.compress_ahead",  # pages compressed into the cache as Pelican writes them
 ]  # .gz/.br copies are made by tools/build.py once everything is written (tools/compress)
 

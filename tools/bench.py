@@ -86,7 +86,6 @@ def child(spec: dict) -> dict:
     stages: dict[str, float] = {}
     stages_cpu: dict[str, float] = {}  # CPU seconds (user + system, children included)
     timer = PluginTimer()
-    workers_kib = 0
     indexing = {"pagefind_kib": 0, "indexer_kib": 0}
     cpu_at_start = cpu_seconds()
     mark = [cpu_at_start]
@@ -150,7 +149,6 @@ def child(spec: dict) -> dict:
         if sender is not None:  # its CPU seconds are counted once it is reaped
             sender.worker.reap()
         cpu_stage("compress")  # what was compressed while Pelican wrote included
-        workers_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     total = time.perf_counter() - started
     usage_self = resource.getrusage(resource.RUSAGE_SELF)
     usage_children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -165,7 +163,6 @@ def child(spec: dict) -> dict:
         "plugins": dict(timer.seconds),
         "peak_mib": max(self_kib, children_kib) / 1024,
         "python_mib": self_kib / 1024,  # checks, Pelican and our plugins
-        "workers_mib": workers_kib / 1024,  # compress workers (shared pages counted)
         "pagefind_mib": indexing["pagefind_kib"] / 1024,  # Pagefind's binary, largest run
         "indexer_mib": indexing["indexer_kib"]
         / 1024,  # tools.search itself (scan, merger, word list)
@@ -297,12 +294,12 @@ def print_builds(rows: list[dict]) -> None:
         "run; CPU đầu, CPU lại = the same ratios in CPU seconds, steadier on a busy machine; bare "
         "Pelican: default theme, no plugins, its peak "
         + ", ".join(f"{r['bare']['peak_mib']:.0f}" for r in rows)
-        + " MiB; ours, per process: checks + Pelican + plugins / compress workers (pages "
-        "shared with Pelican counted) / Pagefind (largest run) / tools.search: "
+        + " MiB; ours, per process: checks + Pelican + plugins / Pagefind (largest run) / "
+        "tools.search: "
         + ", ".join(
             " / ".join(
                 f"{max(r[k].get(field, 0.0) for k in ('cold', 'warm')):.0f}"
-                for field in ("python_mib", "workers_mib", "pagefind_mib", "indexer_mib")
+                for field in ("python_mib", "pagefind_mib", "indexer_mib")
             )
             for r in rows
         )

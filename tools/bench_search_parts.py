@@ -150,11 +150,11 @@ def child(spec: dict) -> dict:
     from tools.search import index, scan
 
     site, way = Path(spec["site"]), spec["way"]
-    scan.SHARD_PAGES = spec["part_pages"]
+    scan.SHARD_PAGES = scan.ONE_RUN_PAGES = spec["part_pages"]
     started = time.perf_counter()
     result: dict = {}
     if way == "một lần":
-        scan.SHARD_PAGES = 10**9  # no parts: one run
+        scan.SHARD_PAGES = scan.ONE_RUN_PAGES = 10**9  # no parts: one run
         index(site)
     elif way == "ghép":
         index(site)

@@ -5,13 +5,17 @@ made relative, the date formatted, ARTICLE_URL filled in. Our pages read it many
 article's own links, the cards of list pages, both related lists, feeds, the sitemap): about
 170,000 computations for 5,000 articles, a sixth of a cold build's Pelican time.
 
-At `all_generators_finalized` nothing changes a slug, date, category, language or status any
-more (drafts are settled at `article_generator_pretaxonomy`, plugins/checks), so the URL each
-content has then is the one every page shows. It is stored in `override_url`, the attribute
-Pelican itself sets for a `URL:` written in the metadata and returns as it is
-(`Content.get_url_setting`). `override_save_as` is left alone: Pelican reads its presence as
-"this file may overwrite another" (the Writer's override_output), which would weaken its
-duplicate-path check. A content that already has an override keeps it.
+When its generator has finished, nothing changes an article's slug, date, category,
+language or status any more (drafts are settled at `article_generator_pretaxonomy`,
+plugins/checks; translations are linked before `article_generator_finalized`), so the URL it
+has then is the one every page shows: articles are pinned at `article_generator_finalized`,
+before any handler of `all_generators_finalized` (plugins/related reads 10,000 URLs there);
+pages at `all_generators_finalized` (plugins/checks settles them at
+`page_generator_finalized`, in an order of handlers that PLUGINS decides). The URL is stored
+in `override_url`, the attribute Pelican itself sets for a `URL:` written in the metadata and
+returns as it is (`Content.get_url_setting`). `override_save_as` is left alone: Pelican
+reads its presence as "this file may overwrite another" (the Writer's override_output),
+which would weaken its duplicate-path check. A content that already has an override keeps it.
 
 The output is the same bytes with or without this plugin, in any order of PLUGINS
 (tests/site/test_fixed_urls.py).
@@ -34,5 +38,10 @@ def pin_urls(generators) -> int:
     return pinned
 
 
+def pin_article_urls(generator) -> int:
+    return pin_urls([generator])
+
+
 def register() -> None:
+    signals.article_generator_finalized.connect(pin_article_urls)
     signals.all_generators_finalized.connect(pin_urls)

@@ -100,6 +100,7 @@ def test_another_pagefind_version_indexes_in_one_run_and_says_so(
     search_site, tmp_path, monkeypatch, capsys, pagefind_runs
 ):
     monkeypatch.setattr(scan, "SHARD_PAGES", 5)
+    monkeypatch.setattr(scan, "ONE_RUN_PAGES", 5)
     monkeypatch.setattr(run, "installed_version", lambda: "1.6.0")
     runs = pagefind_runs
     site = fresh_copy(search_site, tmp_path / "site")
@@ -120,6 +121,7 @@ def test_the_installed_version_is_the_one_the_merger_supports():
 
 def test_a_part_declaring_another_version_fails_the_merge(search_site, tmp_path, monkeypatch):
     monkeypatch.setattr(scan, "SHARD_PAGES", 5)
+    monkeypatch.setattr(scan, "ONE_RUN_PAGES", 5)
     real = run.run_pagefind
 
     def another_version(site, glob=None, output=None):
@@ -138,6 +140,7 @@ def test_a_part_declaring_another_version_fails_the_merge(search_site, tmp_path,
 def test_a_merger_failure_fails_the_indexing_loudly(search_site, tmp_path, monkeypatch):
     # A part whose word index is not what the format module expects: no quiet fallback.
     monkeypatch.setattr(scan, "SHARD_PAGES", 5)
+    monkeypatch.setattr(scan, "ONE_RUN_PAGES", 5)
     real = run.run_pagefind
     runs = []
 
@@ -157,6 +160,7 @@ def test_a_merger_failure_fails_the_indexing_loudly(search_site, tmp_path, monke
 
 def test_a_merger_bug_is_not_swallowed(search_site, tmp_path, monkeypatch):
     monkeypatch.setattr(scan, "SHARD_PAGES", 5)
+    monkeypatch.setattr(scan, "ONE_RUN_PAGES", 5)
 
     def broken(*args):
         raise ZeroDivisionError("lỗi lập trình")

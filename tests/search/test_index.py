@@ -288,6 +288,7 @@ def test_a_site_indexed_in_parts_has_the_index_of_one_run(
     search_site, tmp_path, monkeypatch, part_pages, pagefind_runs
 ):
     monkeypatch.setattr(scan, "SHARD_PAGES", part_pages)
+    monkeypatch.setattr(scan, "ONE_RUN_PAGES", part_pages)
     runs = pagefind_runs
     site = fresh_copy(search_site, tmp_path / "site")
     found = scan_site(site)
@@ -321,6 +322,7 @@ def test_parts_are_cut_into_index_chunks_where_pagefind_cuts_them(
     one_run = fresh_copy(search_site, tmp_path / "one")
     index(one_run)
     monkeypatch.setattr(scan, "SHARD_PAGES", 4)
+    monkeypatch.setattr(scan, "ONE_RUN_PAGES", 4)
     monkeypatch.setattr(bundle, "INDEX_CHUNK_SIZE", 40)
     in_parts = fresh_copy(search_site, tmp_path / "parts")
     index(in_parts)
@@ -333,6 +335,7 @@ def test_parts_that_cannot_be_merged_surely_give_way_to_one_run(
     search_site, tmp_path, monkeypatch, capsys, pagefind_runs
 ):
     monkeypatch.setattr(scan, "SHARD_PAGES", 5)
+    monkeypatch.setattr(scan, "ONE_RUN_PAGES", 5)
     site = fresh_copy(search_site, tmp_path / "site")
     page = site / "2024" / "05" / "dua-hau-muong-khuong" / "index.html"
     html = page.read_text(encoding="utf-8")
@@ -349,6 +352,7 @@ def test_parts_that_cannot_be_merged_surely_give_way_to_one_run(
     reference_page = reference / "2024" / "05" / "dua-hau-muong-khuong" / "index.html"
     reference_page.write_text(html, encoding="utf-8")
     monkeypatch.setattr(scan, "SHARD_PAGES", 10_000)
+    monkeypatch.setattr(scan, "ONE_RUN_PAGES", 10_000)
     index(reference)
     assert tree(site / "pagefind") == tree(reference / "pagefind")
     assert not (site / parts.PARTS_FOLDER).exists()
@@ -358,6 +362,7 @@ def test_a_pagefind_error_in_a_part_stops_the_indexing(
     search_site, tmp_path, monkeypatch, pagefind_runs
 ):
     monkeypatch.setattr(scan, "SHARD_PAGES", 5)
+    monkeypatch.setattr(scan, "ONE_RUN_PAGES", 5)
     monkeypatch.setattr(run, "command", lambda: FAILING)
     runs = pagefind_runs
     site = fresh_copy(search_site, tmp_path / "site")
@@ -498,6 +503,7 @@ def test_word_list_of_a_site_indexed_in_parts_is_that_of_one_run(search_site, tm
     site = fresh_copy(search_site, tmp_path / "site")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(scan, "SHARD_PAGES", 5)
+        patch.setattr(scan, "ONE_RUN_PAGES", 5)
         bundle_folder = index(site)
     assert scan_site(fresh_copy(search_site, tmp_path / "check")).body_pages > 10
     counted = (bundle_folder / LEXICON_FILE).read_bytes()
@@ -505,3 +511,36 @@ def test_word_list_of_a_site_indexed_in_parts_is_that_of_one_run(search_site, tm
     write_lexicon(bundle_folder)  # from every fragment of the merged bundle
     assert (bundle_folder / LEXICON_FILE).read_bytes() == counted
     assert json.loads(counted)["tu"]
+
+
+def test_words_counted_in_two_processes_are_those_counted_in_one(
+    search_site, tmp_path, monkeypatch
+):
+    """lexicon.count_fragments counts half of a large bundle in a forked process."""
+    from tools.search import lexicon
+
+    folder = search_site / "pagefind"
+    alone = count_words(bundle.fragment_texts(folder))
+    monkeypatch.setattr(lexicon, "SPLIT_PAGES", 2)
+    assert lexicon.count_fragments(folder) == alone
+    # A fragment the child cannot read: the parent reads it again and says which one.
+    copy = shutil.copytree(folder, tmp_path / "pagefind")
+    broken = bundle.fragment_paths(copy)[-1]
+    broken.write_bytes(gzip.compress(b"not a fragment"))
+    with pytest.raises(bundle.BundleFormatError, match=broken.name):
+        lexicon.count_fragments(copy)
+
+
+def test_a_site_within_the_memory_budget_is_indexed_in_one_run(
+    search_site, tmp_path, monkeypatch, pagefind_runs
+):
+    # Parts of 5 pages, but all the pages fit in one run: no parts, no merge.
+    monkeypatch.setattr(scan, "SHARD_PAGES", 5)
+    site = fresh_copy(search_site, tmp_path / "site")
+    found = scan_site(site)
+    assert found.body_pages > 5 and found.body_pages <= scan.ONE_RUN_PAGES
+    assert found.parts is None
+    index(site)
+    assert pagefind_runs == [found.glob]
+    monkeypatch.setattr(scan, "ONE_RUN_PAGES", found.body_pages - 1)
+    assert len(scan_site(site).parts) == -(-found.body_pages // 5)

@@ -343,7 +343,7 @@ def test_sample_site_plain_query_equals_correct_query(page, served_site, plain, 
 def test_a_bundle_merged_from_parts_answers_like_one_run(
     page, search_server, search_site, tmp_path, monkeypatch
 ):
-    """A site above SHARD_PAGES is indexed in parts (tools/search/parts.py): in the
+    """A site above ONE_RUN_PAGES is indexed in parts (tools/search/parts.py): in the
     browser, its bundle gives the same results in the same order as one Pagefind run."""
     import shutil
 
@@ -351,6 +351,7 @@ def test_a_bundle_merged_from_parts_answers_like_one_run(
     from tools.serve import serving
 
     monkeypatch.setattr(scan, "SHARD_PAGES", 5)
+    monkeypatch.setattr(scan, "ONE_RUN_PAGES", 5)
     site = tmp_path / "site"
     shutil.copytree(search_site, site, ignore=shutil.ignore_patterns("pagefind"))
     assert len(scan.scan_site(site).parts) > 1

@@ -51,7 +51,10 @@ def test_each_url_is_computed_a_few_times_not_once_per_link(tmp_path, monkeypatc
     monkeypatch.setattr(contents.Content, "url_format", property(counted))
     out = pelican_build(content, tmp_path / "out")
     links = sum(page.read_text(encoding="utf-8").count("/2024/03/") for page in out.rglob("*.html"))
-    assert calls["n"] <= 8 * len(files) < links, (calls["n"], links)
+    # 4 an article, all made while Pelican reads: pinned at article_generator_finalized, so
+    # that the handlers of all_generators_finalized (related lists, mentions) find them
+    # pinned whatever the order of PLUGINS (6 an article when pinned later).
+    assert calls["n"] <= 4 * len(files) < links, (calls["n"], links)
 
 
 def test_a_url_written_in_the_metadata_is_kept(tmp_path):

@@ -207,9 +207,15 @@ def read_fragment_raw(path: Path) -> bytes:
     return raw[len(SIGNATURE) :]
 
 
-def fragment_texts(bundle: Path):
-    """The text Pagefind indexed, page by page (its fragments), in file-name order."""
-    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+def fragment_paths(bundle: Path) -> list[Path]:
+    """The bundle's fragment files (a page each), in file-name order."""
+    return sorted((bundle / "fragment").glob("*.pf_fragment"))
+
+
+def fragment_texts(bundle: Path, paths: list[Path] | None = None):
+    """The text Pagefind indexed, page by page (its fragments), in file-name order; or that
+    of the fragment files `paths` only."""
+    for path in fragment_paths(bundle) if paths is None else paths:
         yield json.loads(read_fragment_raw(path)).get("content", "")
 
 

@@ -5,6 +5,7 @@ without them ("thi dua" as "thi đua")."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -18,6 +19,9 @@ LEXICON_FILE = "tieng-viet.json"
 # Word pairs kept in the lexicon: those seen at least this often, the most frequent first.
 PAIR_MIN_COUNT = 2
 PAIR_LIMIT = 3000
+# From this many pages, a bundle's words are counted in two halves, one in a forked process:
+# the other core is free once Pagefind has finished (5,037 pages: 1.4 s counted alone).
+SPLIT_PAGES = 1000
 
 # A word: letters only (Pagefind indexes "NĐ-CP" as words too, but numbers and codes need no
 # diacritics). Text between two punctuation marks is one phrase, for the word pairs.
@@ -71,6 +75,41 @@ def count_words(texts) -> tuple[Counter, Counter]:
         token_counts.update(tokens)
         pair_counts.update(pairwise(tokens))
     return token_counts, pair_counts
+
+
+def _count_half(send, bundle: Path, paths: list[Path]) -> None:
+    try:
+        send.send(count_words(fmt.fragment_texts(bundle, paths)))
+    except BaseException as error:  # the parent counts these pages again and raises it
+        send.send(repr(error))
+    finally:
+        send.close()
+
+
+def count_fragments(bundle: Path) -> tuple[Counter, Counter]:
+    """count_words over the text of the bundle's pages (its fragments). A large bundle is
+    counted in two halves at once, one in a forked process; the counts add up to the same."""
+    paths = fmt.fragment_paths(bundle)
+    if len(paths) < SPLIT_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+        return count_words(fmt.fragment_texts(bundle, paths))
+    half = len(paths) // 2
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_count_half, args=(send, bundle, paths[half:]))
+    child.start()
+    send.close()
+    try:
+        mine = count_words(fmt.fragment_texts(bundle, paths[:half]))
+        try:
+            theirs = receive.recv()
+        except EOFError:
+            theirs = None
+    finally:
+        receive.close()
+        child.join()
+    if not isinstance(theirs, tuple):  # the child failed: these pages raise here, plainly
+        theirs = count_words(fmt.fragment_texts(bundle, paths[half:]))
+    return add_counts([mine, theirs])
 
 
 def add_counts(counts) -> tuple[Counter, Counter]:
@@ -127,7 +166,7 @@ def write_lexicon(bundle: Path, counts: tuple[Counter, Counter] | None = None) -
     """The word list of `bundle`, from its pages' text, or from `counts` of the same text
     (count_words), when they were counted earlier."""
     if counts is None:
-        counts = count_words(fmt.fragment_texts(bundle))
+        counts = count_fragments(bundle)
     lexicon = {"phien_ban": 1, **lexicon_from(counts)}
     path = bundle / LEXICON_FILE
     path.write_text(

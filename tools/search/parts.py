@@ -1,10 +1,10 @@
 """Indexing a large site in parts with Pagefind, merged into one bundle.
 
 Pagefind keeps every page it reads in memory until the bundle is written (its words twice
-over while it builds the index): some 160 kB per article, 1.5 GB at 10,000. Above
-`scan.SHARD_PAGES` pages, `index_in_parts` runs it on parts of the site, PARALLEL_PARTS at a
-time (scan.parts, one --glob each), then merges their bundles into one, as one run over the same
-pages would have written it:
+over while it builds the index): some 165 kB per article, 1.6 GB at 10,000. Above
+`scan.ONE_RUN_PAGES` pages, `index_in_parts` runs it on parts of the site of at most
+`scan.SHARD_PAGES` pages, PARALLEL_PARTS at a time (scan.parts, one --glob each), then
+merges their bundles into one, as one run over the same pages would have written it:
 
 - pages: those of part 1, then those of part 2, ... (page numbers shifted by the pages
   before); fragments are moved as they are (their names are hashes of their content);
@@ -39,7 +39,7 @@ from tools.search import bundle as fmt
 from tools.search import lexicon, run, scan
 
 PARTS_FOLDER = ".pagefind-parts"  # inside the site folder, removed once merged
-# Pagefind runs at a time: the memory bound is this many parts (~270 MiB each at 1,800
+# Pagefind runs at a time: the memory bound is this many parts (~415 MiB each at 2,500
 # articles a part), the time that of the runs spread over the machine's cores.
 PARALLEL_PARTS = 2
 
