@@ -195,6 +195,18 @@ def test_the_unit_page_lists_the_articles_that_mention_it(site):
     assert TITLES["hoc-4"] not in text  # detection off there
 
 
+def test_mentions_found_beside_the_ranking_are_those_found_after_it(site, tmp_path, monkeypatch):
+    """Unit mentions are detected in a forked process while the articles are ranked
+    (plugins/vietnamese/forked.py); without fork they are detected here: the same site."""
+    from plugins.vietnamese import forked
+    from tests.support import differences
+
+    assert page(site, URLS["lu-4"]).select_one("a[data-don-vi]") is not None
+    monkeypatch.setattr(forked.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    alone = pelican_build(write_site(tmp_path), tmp_path / "output")
+    assert differences(site, alone) == []
+
+
 def test_absolute_links_without_relative_urls(tmp_path):
     content = write_site(tmp_path)
     output = pelican_build(

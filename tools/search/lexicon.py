@@ -5,13 +5,13 @@ without them ("thi dua" as "thi đua")."""
 from __future__ import annotations
 
 import json
-import multiprocessing
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from itertools import pairwise
 from pathlib import Path
 
+from plugins.vietnamese.forked import Forked
 from plugins.vietnamese.text import fold
 from tools.search import bundle as fmt
 
@@ -77,39 +77,20 @@ def count_words(texts) -> tuple[Counter, Counter]:
     return token_counts, pair_counts
 
 
-def _count_half(send, bundle: Path, paths: list[Path]) -> None:
-    try:
-        send.send(count_words(fmt.fragment_texts(bundle, paths)))
-    except BaseException as error:  # the parent counts these pages again and raises it
-        send.send(repr(error))
-    finally:
-        send.close()
+def _count(bundle: Path, paths: list[Path]) -> tuple[Counter, Counter]:
+    return count_words(fmt.fragment_texts(bundle, paths))
 
 
 def count_fragments(bundle: Path) -> tuple[Counter, Counter]:
     """count_words over the text of the bundle's pages (its fragments). A large bundle is
     counted in two halves at once, one in a forked process; the counts add up to the same."""
     paths = fmt.fragment_paths(bundle)
-    if len(paths) < SPLIT_PAGES or "fork" not in multiprocessing.get_all_start_methods():
-        return count_words(fmt.fragment_texts(bundle, paths))
+    if len(paths) < SPLIT_PAGES:
+        return _count(bundle, paths)
     half = len(paths) // 2
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_count_half, args=(send, bundle, paths[half:]))
-    child.start()
-    send.close()
-    try:
-        mine = count_words(fmt.fragment_texts(bundle, paths[:half]))
-        try:
-            theirs = receive.recv()
-        except EOFError:
-            theirs = None
-    finally:
-        receive.close()
-        child.join()
-    if not isinstance(theirs, tuple):  # the child failed: these pages raise here, plainly
-        theirs = count_words(fmt.fragment_texts(bundle, paths[half:]))
-    return add_counts([mine, theirs])
+    with Forked(_count, bundle, paths[half:]) as theirs:
+        mine = _count(bundle, paths[:half])
+        return add_counts([mine, theirs.result()])
 
 
 def add_counts(counts) -> tuple[Counter, Counter]:

@@ -1,0 +1,76 @@
+"""A pure function computed in a forked child process while this one does other work.
+
+Pelican and the search index each run on one core of a two-core machine; where two pieces
+of work do not depend on each other, `Forked(function, *args)` starts one on the other core
+at once (a fork: the child sees this process's memory as it is, nothing is copied up front),
+and `result()` returns what it returned, pickled back through a pipe.
+
+The function must be pure (its result is its only effect) and its result picklable. When the
+child cannot give a result (no fork on this system, the function raised, the child died), the
+function runs again in `result()`, here: the same result, or its exception raised as it is,
+never a log line. Used as a context manager, a child whose result was not asked for (the
+work beside it raised) is stopped on the way out. Used by plugins/related (unit mentions
+beside the ranking) and tools/search/lexicon.py (half of the word count).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from typing import Any
+
+
+class _Done:
+    __slots__ = ("value",)
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+
+def _child(send, function: Callable, args: tuple) -> None:
+    try:
+        send.send(_Done(function(*args)))
+    except BaseException:  # result() runs it again, in the parent, and raises it there
+        pass
+    finally:
+        send.close()
+
+
+class Forked:
+    def __init__(self, function: Callable, *args: Any) -> None:
+        self._function, self._args = function, args
+        self._process = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._receive, send = context.Pipe(duplex=False)
+            self._process = context.Process(target=_child, args=(send, function, args), daemon=True)
+            self._process.start()
+            send.close()
+
+    def result(self):
+        if self._process is not None:
+            try:
+                outcome = self._receive.recv()
+            except EOFError:
+                outcome = None
+            finally:
+                self._receive.close()
+                self._process.join()
+                self._process = None
+            if isinstance(outcome, _Done):
+                return outcome.value
+        return self._function(*self._args)
+
+    def stop(self) -> None:
+        """Stop the child, its result unwanted."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._receive.close()
+            self._process = None
+
+    def __enter__(self) -> Forked:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
