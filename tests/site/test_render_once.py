@@ -65,3 +65,25 @@ def test_values_are_part_of_the_key_and_one_environment_is_one_build():
     assert len(renders) == 2
     _environment(renders).from_string(page).render(item=item, SITEURL="")  # a new build
     assert len(renders) == 4
+
+
+def test_the_footer_is_rendered_once_per_siteurl_on_a_real_site(tmp_path, monkeypatch):
+    """base.html renders partials/footer.html through mot_lan: every page of the sample site
+    has a footer, made once for each depth of folder (each relative SITEURL)."""
+    import jinja2
+
+    from tests.support import ROOT, pelican_build
+
+    siteurls: list = []
+    render = jinja2.Template.render
+
+    def counted(self, *args, **kwargs):
+        if self.name == "partials/footer.html":
+            siteurls.append(dict(*args, **kwargs).get("SITEURL"))
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", counted)
+    output = pelican_build(ROOT / "content", tmp_path / "output")
+    pages = [p for p in output.rglob("*.html") if "site-footer" in p.read_text("utf-8")]
+    assert len(pages) > 100
+    assert len(siteurls) < 12 and len(set(siteurls)) >= 3
