@@ -8,8 +8,11 @@ article, SITEURL, values) on the Jinja environment, which Pelican makes anew for
 generator of each build, so nothing outlives a build.
 
 The contract of a template rendered this way: it reads `item`, the `values` passed, SITEURL
-and what is the same on every page of a build (settings, `photos`), nothing else of the page
-that shows it (a `{% set %}` of the calling page does not reach it: pass it as a value).
+and what is the same on every page that calls it in a build (settings, `photos`; `articles`,
+the site's newest first, on article pages), nothing else of the page that shows it (a
+`{% set %}` of the calling page does not reach it: pass it as a value). Besides the cards and
+related items, the footer (once per SITEURL) and an article's "Tin mới nhất" (once per
+SITEURL, and per article for the seven newest) are rendered this way.
 """
 
 from __future__ import annotations

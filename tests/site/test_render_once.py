@@ -87,3 +87,26 @@ def test_the_footer_is_rendered_once_per_siteurl_on_a_real_site(tmp_path, monkey
     pages = [p for p in output.rglob("*.html") if "site-footer" in p.read_text("utf-8")]
     assert len(pages) > 100
     assert len(siteurls) < 12 and len(set(siteurls)) >= 3
+
+
+def test_the_latest_news_beside_an_article_leaves_out_only_the_article_itself(tmp_path):
+    """partials/latest_news.html, through mot_lan: one rendering serves every article that is
+    not among the seven newest; each of those seven gets its own, without itself."""
+    from tests.support import article, make_content, page, pelican_build
+
+    files = {
+        f"articles/bai-{i:02d}.md": article(
+            title=f"Tin số {i:02d}", date=f"2024-03-{i + 1:02d} 08:00", slug=f"bai-{i:02d}"
+        )
+        for i in range(12)
+    }
+    output = pelican_build(make_content(tmp_path / "content", files), tmp_path / "output")
+
+    def sidebar(i: int) -> list[str]:
+        soup = page(output, f"2024/03/bai-{i:02d}/")
+        return [a.get_text() for a in soup.select("aside.sidebar li a")]
+
+    newest = [f"Tin số {i:02d}" for i in range(11, 4, -1)]  # the seven newest, newest first
+    assert sidebar(0) == sidebar(3) == newest[:6]
+    assert sidebar(11) == newest[1:7]
+    assert sidebar(8) == [t for t in newest if t != "Tin số 08"][:6]
