@@ -234,9 +234,10 @@ def add_related(generators) -> None:
     doc_of = {id(article): to_doc(article) for article in everything}
     honours = context.get("honours")
     units = dict(getattr(honours, "units", {}) or {}) if honours is not None else {}
-    # Unit mentions (~0.9 s at 5,000 articles) on the other core while this one ranks.
-    mentions = Forked(_detect_mentions, everything, doc_of, units, settings, generator.settings)
-    with mentions:
+    # Unit mentions (~0.9 s at 5,000 articles) on the other core while this one ranks; no
+    # fork when there is nothing to detect (no unit data, or RELATED mentions off).
+    detect = (_detect_mentions, everything, doc_of, units, settings, generator.settings)
+    with Forked(*detect, fork=bool(units and settings.mentions)) as mentions:
         _rank(published, others, doc_of, settings)
         found = mentions.result()
     by_unit = _add_mentions(everything, found, units)

@@ -37,10 +37,13 @@ def _child(send, function: Callable, args: tuple) -> None:
 
 
 class Forked:
-    def __init__(self, function: Callable, *args: Any) -> None:
+    """`fork=False`: no child, the function runs in `result()` (work too small to be worth a
+    fork), so that a caller has one way to write both cases."""
+
+    def __init__(self, function: Callable, *args: Any, fork: bool = True) -> None:
         self._function, self._args = function, args
         self._process = None
-        if "fork" in multiprocessing.get_all_start_methods():
+        if fork and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
             self._receive, send = context.Pipe(duplex=False)
             self._process = context.Process(target=_child, args=(send, function, args), daemon=True)

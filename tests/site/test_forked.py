@@ -60,3 +60,9 @@ def test_a_child_whose_result_is_not_wanted_is_stopped():
         raise RuntimeError("công việc bên cạnh bị lỗi")
     assert not child.is_alive()
     assert child not in multiprocessing.active_children()
+
+
+def test_fork_false_runs_the_function_here_without_a_child():
+    with Forked(_pid_and_sum, [4, 5], fork=False) as work:
+        assert work._process is None
+        assert work.result() == (os.getpid(), 9)

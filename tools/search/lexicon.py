@@ -85,10 +85,8 @@ def count_fragments(bundle: Path) -> tuple[Counter, Counter]:
     """count_words over the text of the bundle's pages (its fragments). A large bundle is
     counted in two halves at once, one in a forked process; the counts add up to the same."""
     paths = fmt.fragment_paths(bundle)
-    if len(paths) < SPLIT_PAGES:
-        return _count(bundle, paths)
     half = len(paths) // 2
-    with Forked(_count, bundle, paths[half:]) as theirs:
+    with Forked(_count, bundle, paths[half:], fork=len(paths) >= SPLIT_PAGES) as theirs:
         mine = _count(bundle, paths[:half])
         return add_counts([mine, theirs.result()])
 
