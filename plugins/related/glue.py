@@ -126,9 +126,8 @@ def _unit_paths(units: dict, settings: RelatedSettings) -> dict[str, str]:
     }
 
 
-def _known(article, units: dict) -> list[str]:
-    """The article's `Units` ids that the honours data knows (all of them without data)."""
-    given = split_ids(article.metadata.get("units"))
+def _known(given: list[str], units: dict) -> list[str]:
+    """Of the ids in the article's `Units`, those the honours data knows (all without data)."""
     return [uid for uid in given if uid in units] if units else given
 
 
@@ -150,7 +149,7 @@ def _detect_mentions(
         if not _detection_on(article):
             found.append(([], None))
             continue
-        given = _known(article, units)
+        given = _known(split_ids(article.metadata.get("units")), units)
         resolve = _resolver(units, article.date)
         urls = _UnitUrls(_root_url(article, pelican_settings), paths)
         doc = docs[id(article)]
@@ -165,7 +164,8 @@ def _add_mentions(articles: list, found: list, units: dict) -> dict:
     unknown `Units` ids; return unit id -> articles."""
     by_unit: dict[str, list] = {}
     for article, (detected, body) in zip(articles, found, strict=True):
-        unknown = [uid for uid in split_ids(article.metadata.get("units")) if uid not in units]
+        given = split_ids(article.metadata.get("units"))
+        unknown = [uid for uid in given if uid not in units]
         if units and unknown:
             logger.warning(
                 "%s: Units có mã đơn vị không có trong dữ liệu khen thưởng: %s",
@@ -174,7 +174,7 @@ def _add_mentions(articles: list, found: list, units: dict) -> dict:
             )
         if body is not None:
             article._content = body
-        article.mentioned_units = mentioned_units(_known(article, units), detected)
+        article.mentioned_units = mentioned_units(_known(given, units), detected)
         if getattr(article, "status", "published") == "published":
             for uid in article.mentioned_units:
                 by_unit.setdefault(uid, []).append(article)
