@@ -89,20 +89,21 @@ def copy_site(site: Path, target: Path) -> Path:
 def index_per_part(site: Path) -> list[str]:
     """A deterministic bundle per part (the first at /pagefind/, the others inside it), and
     the word list of all of them; returns the folders of the parts after the first."""
-    from tools.search import bundle, determinism, lexicon, run, scan
+    from tools.search import bodies, bundle, determinism, lexicon, run, scan
 
     found = scan.scan_site(site)
     if not found.parts:
         raise SystemExit("the site is too small for parts")
     work = site / ".per-part"
     folders = []
-    for number, glob in enumerate(found.parts):
-        folder = work / str(number)
-        run.run_pagefind(site, glob, output=folder)
-        for name in bundle.UNUSED_FILES:
-            (folder / name).unlink(missing_ok=True)
-        determinism.make_deterministic(folder)
-        folders.append(folder)
+    with bodies.pages_for_pagefind(site, found.bodies) as pages:  # as index.py does
+        for number, glob in enumerate(found.parts):
+            folder = work / str(number)
+            run.run_pagefind(pages, glob, output=folder)
+            for name in bundle.UNUSED_FILES:
+                (folder / name).unlink(missing_ok=True)
+            determinism.make_deterministic(folder)
+            folders.append(folder)
     main = site / run.BUNDLE_DIR
     os.replace(folders[0], main)
     names = []

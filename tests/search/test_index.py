@@ -12,7 +12,7 @@ import pytest
 
 from plugins.vietnamese.text import fold
 from tests.search.conftest import ARTICLES, content_files
-from tools.search import bundle, parts, run, scan
+from tools.search import bodies, bundle, parts, run, scan
 from tools.search.bundle import UNUSED_FILES
 from tools.search.cache import CACHE_KEEP, prune_cache
 from tools.search.index import index
@@ -24,7 +24,7 @@ from tools.search.lexicon import (
     lexicon_from,
 )
 from tools.search.run import PagefindError
-from tools.search.scan import carries_body, glob_for, part_globs, scan_site
+from tools.search.scan import carries_body, part_globs, scan_site
 
 
 def read_pagefind_file(path):
@@ -132,21 +132,65 @@ def fresh_copy(search_site, folder):
     return folder
 
 
-def test_pagefind_reads_only_the_pages_it_indexes(search_site, tmp_path):
-    found = scan_site(fresh_copy(search_site, tmp_path / "site"))
-    assert 0 < found.body_pages < found.pages
-    glob = found.glob
-    assert glob.startswith("{") and "2024/**/*.html" in glob and "giong-dua-hau/**/*.html" in glob
-    for skipped in ("index.html", "the/", "chuyen-muc/", "tac-gia/", "luu-tru/", "tim-kiem/"):
-        assert f",{skipped}" not in glob and f"{{{skipped}" not in glob
-
-
-def test_the_glob_gives_the_index_of_a_full_run(search_site, tmp_path, monkeypatch):
-    monkeypatch.setattr(scan, "GLOB_LIMIT", 0)  # no --glob: Pagefind reads every page
+def test_pagefind_reads_only_the_marked_pages_cut_outside_the_site(
+    search_site, tmp_path, monkeypatch
+):
     site = fresh_copy(search_site, tmp_path / "site")
-    assert scan_site(site).glob is None
+    found = scan_site(site)
+    assert 0 < found.body_pages < found.pages
+    for skipped in ("index.html", "the/", "chuyen-muc/", "tac-gia/", "luu-tru/"):
+        assert not any(path.startswith(skipped) for path in found.bodies), skipped
+    seen = {}
+    real = run.run_pagefind
+
+    def reading(folder, glob=None, output=None):
+        seen["folder"] = folder
+        seen["pages"] = {
+            path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in folder.rglob("*")
+            if path.is_file()
+        }
+        real(folder, glob, output)
+
+    monkeypatch.setattr(run, "run_pagefind", reading)
     index(site)
+    assert site not in seen["folder"].parents and not seen["folder"].exists()
+    assert sorted(seen["pages"]) == list(found.bodies)  # and nothing else
+    for path, page in seen["pages"].items():
+        whole = (site / path).read_bytes()
+        assert len(page) < len(whole) / 2, path
+        assert b"data-pagefind-body" in page and b'class="site-footer"' not in page, path
     assert tree(site / "pagefind") == tree(search_site / "pagefind")
+
+
+def test_cut_pages_give_the_index_of_whole_pages_without_the_footers_image(
+    search_site, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(bodies, "cut", lambda page: page)
+    whole = fresh_copy(search_site, tmp_path / "whole")
+    index(whole)
+    cut, uncut = semantic(search_site / "pagefind"), semantic(whole / "pagefind")
+
+    def without_image(value):
+        """The fragments without their names (hashes of their content) and without an
+        image from the footer's social icons; the meta fields without the image's."""
+        fragments = {}
+        for url, (_, word_count, fragment) in value["fragments"].items():
+            meta = dict(fragment["meta"])
+            if "/theme/img/social/" in meta.get("image", ""):
+                del meta["image"], meta["image_alt"]
+            fragments[url] = (word_count, {**fragment, "meta": meta})
+        fields = [name for name in value["fields"] if name not in ("image", "image_alt")]
+        return {**value, "fragments": fragments, "fields": fields, "words": None}  # below
+
+    images = [f["meta"].get("image", "") for _, _, f in uncut["fragments"].values()]
+    assert sum("/theme/img/social/facebook.svg" in image for image in images) > 5
+    assert not any("image" in f["meta"] for _, _, f in cut["fragments"].values())
+    assert without_image(cut) == without_image(uncut)
+    # Pagefind indexed the icon's path too: a search for "facebook" found every article.
+    icon = {"theme", "img", "social", "facebook", "svg", "themeimgsocialfacebooksvg"}
+    assert set(uncut["words"]) - set(cut["words"]) == icon
+    assert cut["words"] == {w: v for w, v in uncut["words"].items() if w not in icon}
 
 
 def test_a_cached_bundle_is_byte_identical_and_pagefind_does_not_run(
@@ -295,7 +339,7 @@ def test_a_site_indexed_in_parts_has_the_index_of_one_run(
     assert len(found.parts) == -(-found.body_pages // part_pages) > 1
     index(site)
     assert len(runs) == len(found.parts)  # no run over the whole site
-    assert not (site / parts.PARTS_FOLDER).exists()
+    assert not parts.parts_folder(site / "pagefind").exists()
     assert semantic(site / "pagefind") == semantic(search_site / "pagefind")
     # The same files, fragments byte for byte; and the same bundle from run to run.
     again = fresh_copy(search_site, tmp_path / "again")
@@ -345,7 +389,7 @@ def test_parts_that_cannot_be_merged_surely_give_way_to_one_run(
     runs = pagefind_runs
     found = scan_site(site)
     index(site)
-    assert runs == [*found.parts, found.glob]  # the parts, then one run over the whole site
+    assert runs == [*found.parts, None]  # the parts, then one run over all the pages
     warning = capsys.readouterr().err
     assert "CẢNH BÁO" in warning and "one run instead" in warning
     reference = fresh_copy(search_site, tmp_path / "reference")
@@ -355,7 +399,7 @@ def test_parts_that_cannot_be_merged_surely_give_way_to_one_run(
     monkeypatch.setattr(scan, "ONE_RUN_PAGES", 10_000)
     index(reference)
     assert tree(site / "pagefind") == tree(reference / "pagefind")
-    assert not (site / parts.PARTS_FOLDER).exists()
+    assert not parts.parts_folder(site / "pagefind").exists()
 
 
 def test_a_pagefind_error_in_a_part_stops_the_indexing(
@@ -372,21 +416,19 @@ def test_a_pagefind_error_in_a_part_stops_the_indexing(
     started = scan_site(site).parts[: parts.PARALLEL_PARTS]
     assert runs[0] == started[0] and set(runs) <= set(started) and len(runs) == len(set(runs))
     assert len(scan_site(site).parts) > parts.PARALLEL_PARTS
-    assert not (site / parts.PARTS_FOLDER).exists()
+    assert not parts.parts_folder(site / "pagefind").exists()
     assert not (site / "pagefind").exists()
 
 
 def test_part_globs_name_whole_folders_and_single_pages():
     pages = [
-        ("2023/11/a/index.html", True),
-        ("2023/12/b/index.html", True),
-        ("2023/12/c/index.html", True),
-        ("2024/01/d/index.html", True),
-        ("2024/01/e/index.html", True),
-        ("2024/02/f/index.html", True),
-        ("don-vi/index.html", True),
-        ("index.html", False),
-        ("the/x/index.html", False),
+        "2023/11/a/index.html",
+        "2023/12/b/index.html",
+        "2023/12/c/index.html",
+        "2024/01/d/index.html",
+        "2024/01/e/index.html",
+        "2024/02/f/index.html",
+        "don-vi/index.html",
     ]
     assert part_globs(pages, 4) == ("2023/**/*.html", "{2024/**/*.html,don-vi/**/*.html}")
     assert part_globs(pages, 3) == (
@@ -395,7 +437,7 @@ def test_part_globs_name_whole_folders_and_single_pages():
         "{2024/01/e/**/*.html,2024/02/**/*.html,don-vi/**/*.html}",
     )
     assert part_globs(pages, 7) is None  # one part: one run
-    assert part_globs([*pages, ("bài {1}/index.html", True)], 2) is None  # needs escaping
+    assert part_globs([*pages, "bài {1}/index.html"], 2) is None  # needs escaping
 
 
 def test_carries_body_looks_for_the_attribute_only():
@@ -406,26 +448,6 @@ def test_carries_body_looks_for_the_attribute_only():
     assert not carries_body(mention)
     assert not carries_body(b"<div data-pagefind-body-x>")
     assert not carries_body(b"<main>")
-
-
-def test_glob_for_names_whole_folders_and_single_pages():
-    pages = [
-        ("2024/05/a/index.html", True),
-        ("2024/06/b/index.html", True),
-        ("don-vi/index.html", True),
-        ("gioi-thieu.html", True),
-        ("index.html", False),
-        ("the/x/index.html", False),
-        ("tim-kiem/index.html", False),
-        ("tim-kiem/huong-dan/index.html", True),
-    ]
-    assert glob_for(pages) == (
-        "{2024/**/*.html,don-vi/**/*.html,gioi-thieu.html,tim-kiem/huong-dan/index.html}"
-    )
-    assert glob_for([("a/index.html", True), ("index.html", False)]) == "a/**/*.html"
-    assert glob_for([(p, False) for p, _ in pages]) is None  # no body: Pagefind reads all
-    assert glob_for([(p, True) for p, _ in pages]) is None  # nothing to skip
-    assert glob_for([*pages, ("bài {1,2}/index.html", True)]) is None  # would need escaping
 
 
 # ------------------------------------------------------------------------------ failures
@@ -541,6 +563,6 @@ def test_a_site_within_the_memory_budget_is_indexed_in_one_run(
     assert found.body_pages > 5 and found.body_pages <= scan.ONE_RUN_PAGES
     assert found.parts is None
     index(site)
-    assert pagefind_runs == [found.glob]
+    assert pagefind_runs == [None]
     monkeypatch.setattr(scan, "ONE_RUN_PAGES", found.body_pages - 1)
     assert len(scan_site(site).parts) == -(-found.body_pages // 5)

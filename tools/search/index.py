@@ -2,14 +2,15 @@
 
 `index(site, cache=...)` runs after Pelican on the staging folder (tools/build.py):
 
-1. scan.py reads every .html file once: the cache key and Pagefind's --glob (and, above
-   scan.SHARD_PAGES pages, one --glob per part).
+1. scan.py reads every .html file once: the cache key and the pages Pagefind indexes (and,
+   above scan.ONE_RUN_PAGES of them, one --glob per part).
 2. With a cache folder (tools/build.py passes `.output-cache/pagefind/`), a bundle already
    made from the same files is taken from there (cache.py) and steps 3-6 are skipped.
-3. run.py runs Pagefind on the site, writing the bundle to `site/pagefind/`. Above
-   SHARD_PAGES pages, and with a Pagefind version the merger was verified against, parts.py
-   runs it on parts of the site and merges them (bounded memory); with another version,
-   one run, and a warning in the build output.
+3. bodies.py copies those pages, cut to what Pagefind indexes, into a folder beside the site;
+   run.py runs Pagefind on that folder, writing the bundle to `site/pagefind/`. Above
+   ONE_RUN_PAGES pages, and with a Pagefind version the merger was verified against,
+   parts.py runs it on parts of them and merges them (bounded memory); with another
+   version, one run, and a warning in the build output.
 4. Pagefind's ready-made interfaces (pagefind-ui.js, ...) are removed: our own
    theme/static/js/search.js talks to pagefind.js directly.
 5. determinism.py makes the bundle the same bytes from run to run.
@@ -25,9 +26,9 @@ import shutil
 import sys
 from pathlib import Path
 
+from tools.search import bodies, determinism, lexicon, parts, run, scan
 from tools.search import bundle as fmt
 from tools.search import cache as bundle_cache
-from tools.search import determinism, lexicon, parts, run, scan
 from tools.search.run import PagefindError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,9 +71,10 @@ def _index_in_parts(site: Path, bundle: Path, site_scan: scan.SiteScan):
 
 
 def _index_fresh(site: Path, bundle: Path, site_scan: scan.SiteScan) -> None:
-    counts = _index_in_parts(site, bundle, site_scan) if site_scan.parts else None
-    if counts is None:
-        run.run_pagefind(site, site_scan.glob)
+    with bodies.pages_for_pagefind(site, site_scan.bodies) as pages:
+        counts = _index_in_parts(pages, bundle, site_scan) if site_scan.parts else None
+        if counts is None:
+            run.run_pagefind(pages, output=bundle)
     if not (bundle / fmt.ENTRY_FILE).exists():
         raise PagefindError(
             "Pagefind không tạo được chỉ mục (thiếu pagefind-entry.json). Cách sửa: kiểm tra "

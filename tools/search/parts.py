@@ -38,10 +38,17 @@ from plugins.vietnamese.gc_pause import paused
 from tools.search import bundle as fmt
 from tools.search import lexicon, run, scan
 
-PARTS_FOLDER = ".pagefind-parts"  # inside the site folder, removed once merged
 # Pagefind runs at a time: the memory bound is this many parts (~415 MiB each at 2,500
 # articles a part), the time that of the runs spread over the machine's cores.
 PARALLEL_PARTS = 2
+
+
+def parts_folder(bundle: Path) -> Path:
+    """Where the parts' bundles are made: beside the site (on its disk, so that their
+    fragments can be moved into `bundle`; outside it, where the compression that runs
+    meanwhile does not look), removed once merged."""
+    site = bundle.parent
+    return site.with_name(f".{site.name}-pagefind-parts")
 
 
 class Unmergeable(Exception):
@@ -122,7 +129,8 @@ def _merged_sorts(parts: list[_Part], urls: list[str], site: Path) -> list:
 
 
 def merge_parts(folders: list[Path], bundle: Path, site: Path) -> None:
-    """Merge the bundles in `folders` (in page order) into `bundle`, the index of `site`."""
+    """Merge the bundles in `folders` (in page order) into `bundle`, the index of `site` (the
+    folder of pages Pagefind read)."""
     entries = [fmt.read_entry(folder) for folder in folders]
     for folder, entry in zip(folders, entries, strict=True):
         if not fmt.supported(entry.version):
@@ -183,11 +191,12 @@ def merge_parts(folders: list[Path], bundle: Path, site: Path) -> None:
 
 
 def index_in_parts(site: Path, bundle: Path, site_scan: scan.SiteScan):
-    """Index the site part by part and merge the parts into `bundle`; returns the words of
-    its pages counted for the word list (lexicon.count_words). Raises Unmergeable
-    (nothing left behind) when the site must be indexed in one run instead; any other error
-    is raised as it is (a Pagefind error in a part, a merger failure)."""
-    work = site / PARTS_FOLDER
+    """Index the pages of `site` (the folder Pagefind reads: bodies.pages_for_pagefind) part
+    by part and merge the parts into `bundle`; returns the words of its pages counted for
+    the word list (lexicon.count_words). Raises Unmergeable (nothing left behind) when the
+    site must be indexed in one run instead; any other error is raised as it is (a Pagefind
+    error in a part, a merger failure)."""
+    work = parts_folder(bundle)
     shutil.rmtree(work, ignore_errors=True)
 
     failed = threading.Event()  # once a part has failed, no other part is started

@@ -1,11 +1,10 @@
-"""What one reading of the site's pages tells: the cache key, Pagefind's --glob, the parts.
+"""What one reading of the site's pages tells: the cache key, the pages to index, the parts.
 
 Every .html file of the site is read once (`scan_site`): a hash of them all (with the
-Pagefind version, our options and our code) names the bundle they give, and the list of the
-pages that carry `data-pagefind-body` becomes Pagefind's --glob, so that Pagefind does not
-parse the list pages (tags, authors, categories, home pages) it would drop anyway. Above
-ONE_RUN_PAGES such pages, one --glob per part of the site, of at most SHARD_PAGES pages
-(parts.py).
+Pagefind version, our options and our code) names the bundle they give, and the pages that
+carry `data-pagefind-body` are the only ones Pagefind is given (cut, bodies.py): it would
+drop the list pages (tags, authors, categories, home pages) anyway. Above ONE_RUN_PAGES such
+pages, one --glob per part of them, of at most SHARD_PAGES pages (parts.py).
 """
 
 from __future__ import annotations
@@ -16,19 +15,16 @@ import json
 import os
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from plugins.vietnamese.text import fold
+from tools.search import bodies, cache, run
 from tools.search import bundle as fmt
-from tools.search import cache, run
 
-# The attribute that marks the text Pagefind indexes. When one page of the site carries it,
-# Pagefind drops every page without it: those need not be read at all (--glob).
-BODY_MARK = b"data-pagefind-body"
-# A longer --glob is not passed (Linux limits one argument to 128 KiB); Pagefind then reads
-# every page and gives the same index, a little more slowly.
+# A part's --glob longer than this is not passed (Linux limits one argument to 128 KiB): the
+# site is then indexed in one run.
 GLOB_LIMIT = 60_000
 _GLOB_SAFE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 # Pagefind keeps everything it reads in memory until it has written the bundle, some 165 kB
@@ -44,32 +40,26 @@ CONFIG_FILES = ("pagefind.toml", "pagefind.yml", "pagefind.yaml", "pagefind.json
 
 @dataclass(frozen=True)
 class SiteScan:
-    """What one reading of the site's pages tells: the cache key and Pagefind's --glob."""
+    """What one reading of the site's pages tells: the cache key and the pages to index."""
 
     key: str  # SHA-256 (hex) of the pages, the Pagefind version, our options and our code
-    glob: str | None  # the pages with data-pagefind-body, or None: let Pagefind read all
     pages: int  # .html files read
-    body_pages: int  # of which carrying data-pagefind-body
-    # Above ONE_RUN_PAGES pages: one --glob per part of the site, indexed two at a time
+    # Those carrying data-pagefind-body (paths from the site, with "/"): when one page of the
+    # site carries it, Pagefind drops every page without it, so only these are given to it.
+    # None carrying it: Pagefind indexes every page, whole.
+    bodies: tuple[str, ...]
+    # Above ONE_RUN_PAGES pages: one --glob per part of them, indexed two at a time
     # (parts.py); None: one run of Pagefind.
     parts: tuple[str, ...] | None = None
+
+    @property
+    def body_pages(self) -> int:
+        return len(self.bodies)
 
 
 def carries_body(data: bytes) -> bool:
     """Whether the page has a data-pagefind-body attribute (inside a tag, any case)."""
-    text = data if BODY_MARK in data else data.lower()
-    start = text.find(BODY_MARK)
-    while start >= 0:
-        end = start + len(BODY_MARK)
-        inside_tag = text.rfind(b"<", 0, start) > text.rfind(b">", 0, start)
-        if (
-            inside_tag
-            and text[start - 1 : start].isspace()
-            and text[end : end + 1] in b" \t\n\r\f=/>"
-        ):
-            return True
-        start = text.find(BODY_MARK, end)
-    return False
+    return bodies.marked_tag(data if bodies.BODY_MARK in data else data.lower()) >= 0
 
 
 def _site_files(site: Path) -> list[str]:
@@ -86,44 +76,21 @@ def _site_files(site: Path) -> list[str]:
     return sorted(found)
 
 
-def glob_for(pages: list[tuple[str, bool]]) -> str | None:
-    """A Pagefind --glob matching exactly the pages that carry data-pagefind-body.
-
-    A top-level folder whose pages all carry it becomes "folder/**/*.html"; other pages are
-    named one by one. None (Pagefind reads everything, same index) when no page or every page
-    carries it, when a name needs glob escaping, or when the glob would be too long.
-    """
-    body = [path for path, marked in pages if marked]
-    if not body or len(body) == len(pages):
-        return None
-    if not all(_GLOB_SAFE.fullmatch(part) for path in body for part in path.split("/")):
-        return None
-    marks: dict[str, list[bool]] = defaultdict(list)
-    for path, marked in pages:
-        top, slash, _ = path.partition("/")
-        marks[top if slash else ""].append(marked)
-    whole = {top for top, flags in marks.items() if top and all(flags)}
-    parts = [f"{top}/**/*.html" for top in sorted(whole)]
-    parts += [path for path in body if path.partition("/")[0] not in whole or "/" not in path]
-    glob = parts[0] if len(parts) == 1 else "{" + ",".join(parts) + "}"
-    return glob if len(glob) <= GLOB_LIMIT else None
-
-
-def part_globs(pages: list[tuple[str, bool]], size: int) -> tuple[str, ...] | None:
-    """One --glob for each part of at most `size` pages carrying data-pagefind-body, in path
-    order; None when the site needs no parts, or when a part cannot be named by a glob.
+def part_globs(body: list[str], size: int) -> tuple[str, ...] | None:
+    """One --glob for each part of at most `size` of the pages `body` (those of the folder
+    Pagefind reads, sorted), in path order; None when they need no parts, or when a part
+    cannot be named by a glob.
 
     A folder all of whose pages are in the part becomes "folder/**/*.html" (the largest such
     folders); the part's other pages are named one by one.
     """
-    body = [path for path, marked in pages if marked]
     count = -(-len(body) // size) if size > 0 else 0
     if count < 2:
         return None
     if not all(_GLOB_SAFE.fullmatch(part) for path in body for part in path.split("/")):
         return None
-    below: Counter = Counter()  # every .html page under each folder
-    for path, _ in pages:
+    below: Counter = Counter()  # every page under each folder
+    for path in body:
         below.update(_folders(path))
     globs = []
     for number in range(count):
@@ -193,7 +160,7 @@ def _tool_fingerprint() -> bytes:
 
 
 def scan_site(site: Path) -> SiteScan:
-    """Read every file Pagefind would read, once: the cache key and the --glob."""
+    """Read every file Pagefind would read, once: the cache key and the pages to index."""
     digest = hashlib.sha256(_tool_fingerprint())
     pages = []
     for relative in _site_files(site):
@@ -202,11 +169,10 @@ def scan_site(site: Path) -> SiteScan:
         digest.update(data)
         if relative.endswith(".html"):
             pages.append((relative, carries_body(data)))
-    body_pages = sum(marked for _, marked in pages)
+    marked = tuple(path for path, carries in pages if carries)
     return SiteScan(
         key=digest.hexdigest(),
-        glob=glob_for(pages),
         pages=len(pages),
-        body_pages=body_pages,
-        parts=part_globs(pages, SHARD_PAGES) if body_pages > ONE_RUN_PAGES else None,
+        bodies=marked,
+        parts=part_globs(list(marked), SHARD_PAGES) if len(marked) > ONE_RUN_PAGES else None,
     )
