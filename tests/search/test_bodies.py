@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tools.search import bodies
 from tools.search.bodies import cut, pages_for_pagefind, write_cut_pages
 
 HEAD = (
@@ -96,6 +99,21 @@ def test_cut_pages_keep_their_paths_and_the_folder_goes_away(tmp_path):
     assert write_cut_pages(site, tmp_path / "again", marked) == 2 * len(cut(page()))
 
 
+def test_a_folder_left_by_a_killed_build_is_removed(tmp_path, monkeypatch):
+    monkeypatch.setattr(bodies, "SCRATCH_PARENTS", (tmp_path / "shm",))
+    (tmp_path / "shm").mkdir()
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_bytes(page())
+    old, recent = (tmp_path / "shm" / f"{bodies.SCRATCH_PREFIX}{name}" for name in ("x", "y"))
+    for folder in (old, recent):
+        (folder / "b").mkdir(parents=True)
+    os.utime(old, (0, 0))
+    with pages_for_pagefind(site, ("a/index.html",)) as folder:
+        assert folder.parent == tmp_path / "shm"
+    assert not old.exists() and recent.exists() and not folder.exists()
+
+
 # A random tree of elements, one of them marked; its text is escaped, as Jinja writes it.
 NAMES = st.sampled_from(["div", "section", "p", "span", "article", "ul", "li", "DIV"])
 TEXT = st.text(alphabet="ab <>&đ/\n", max_size=6).map(
@@ -121,3 +139,13 @@ def test_a_page_is_cut_exactly_at_its_marked_element(before, inside, after, name
     cut_page = cut(given_page)
     assert cut_page is not given_page
     assert cut_page.endswith(f"<body>{marked}</body></html>\n".encode())
+
+
+def test_without_a_memory_file_system_the_pages_go_beside_the_site(tmp_path, monkeypatch):
+    monkeypatch.setattr(bodies, "SCRATCH_PARENTS", (tmp_path / "no-shm",))
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_bytes(page())
+    with pages_for_pagefind(site, ("a/index.html",)) as folder:
+        assert folder.parent == tmp_path and (folder / "a" / "index.html").is_file()
+    assert not folder.exists()

@@ -35,6 +35,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -209,6 +210,9 @@ def write_cut_pages(site: Path, folder: Path, pages: Iterable[str]) -> int:
 # creating 5,000 folders and files took 3 s of system time, against 0.35 s there), else beside
 # the site.
 SCRATCH_PARENTS = (Path("/dev/shm"),)
+SCRATCH_PREFIX = ".pagefind-pages-"
+# A folder of cut pages older than this was left by a build that was killed: removed.
+STALE_SECONDS = 3600
 
 
 def _scratch_parent(site: Path, needed: int) -> Path:
@@ -222,6 +226,14 @@ def _scratch_parent(site: Path, needed: int) -> Path:
     return site.parent
 
 
+def _remove_stale(parent: Path) -> None:
+    limit = time.time() - STALE_SECONDS
+    with contextlib.suppress(OSError), os.scandir(parent) as entries:
+        for entry in entries:
+            if entry.name.startswith(SCRATCH_PREFIX) and entry.stat().st_mtime < limit:
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def pages_for_pagefind(site: Path, pages: tuple[str, ...]) -> Iterator[Path]:
     """The folder Pagefind is to read: the marked `pages` (paths from `site`) cut, in a
@@ -232,7 +244,8 @@ def pages_for_pagefind(site: Path, pages: tuple[str, ...]) -> Iterator[Path]:
         return
     needed = sum(os.path.getsize(os.path.join(site, relative)) for relative in pages)
     parent = _scratch_parent(site, needed)
-    folder = Path(tempfile.mkdtemp(prefix=".pagefind-pages-", dir=parent))
+    _remove_stale(parent)
+    folder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=parent))
     try:
         write_cut_pages(site, folder, pages)
         yield folder
