@@ -212,10 +212,14 @@ def fragment_paths(bundle: Path) -> list[Path]:
     return sorted((bundle / "fragment").glob("*.pf_fragment"))
 
 
-def fragment_texts(bundle: Path, paths: list[Path] | None = None):
-    """The text Pagefind indexed, page by page (its fragments), in file-name order; or that
-    of the fragment files `paths` only."""
-    for path in fragment_paths(bundle) if paths is None else paths:
+def fragment_texts(bundle: Path):
+    """The text Pagefind indexed, page by page (its fragments), in file-name order."""
+    return texts_of(fragment_paths(bundle))
+
+
+def texts_of(paths: list[Path]):
+    """The text Pagefind indexed in each of the fragment files `paths`."""
+    for path in paths:
         yield json.loads(read_fragment_raw(path)).get("content", "")
 
 

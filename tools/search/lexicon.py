@@ -77,8 +77,8 @@ def count_words(texts) -> tuple[Counter, Counter]:
     return token_counts, pair_counts
 
 
-def _count(bundle: Path, paths: list[Path]) -> tuple[Counter, Counter]:
-    return count_words(fmt.fragment_texts(bundle, paths))
+def _count(paths: list[Path]) -> tuple[Counter, Counter]:
+    return count_words(fmt.texts_of(paths))
 
 
 def count_fragments(bundle: Path) -> tuple[Counter, Counter]:
@@ -86,8 +86,8 @@ def count_fragments(bundle: Path) -> tuple[Counter, Counter]:
     counted in two halves at once, one in a forked process; the counts add up to the same."""
     paths = fmt.fragment_paths(bundle)
     half = len(paths) // 2
-    with Forked(_count, bundle, paths[half:], fork=len(paths) >= SPLIT_PAGES) as theirs:
-        mine = _count(bundle, paths[:half])
+    with Forked(_count, paths[half:], fork=len(paths) >= SPLIT_PAGES) as theirs:
+        mine = _count(paths[:half])
         return add_counts([mine, theirs.result()])
 
 
