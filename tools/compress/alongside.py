@@ -107,7 +107,7 @@ def compressing_alongside(
             background.stop()
         raise
     parts = (
-        [background.result(), compress_tree(root, cfg, only=later)]
+        [background.result(), compress_tree(root, cfg, only=later, prune=False)]
         if background is not None
         else [_after_ahead(root, cfg)]
     )

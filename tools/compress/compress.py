@@ -167,9 +167,11 @@ def compress_tree(
     *,
     skip: tuple[str, ...] = (),
     only: tuple[str, ...] = (),
+    prune: bool = True,
 ) -> Report:
     """Write .gz and .br copies of every text file under `root` (see the module doc);
-    `skip` and `only` choose folders as in text_files()."""
+    `skip` and `only` choose folders as in text_files(); `prune=False` leaves old cache
+    entries to another call of the same build."""
     report = Report()
     cache = _Cache(cfg.cache_path, cfg)
     jobs = []
@@ -203,7 +205,8 @@ def compress_tree(
         for job in jobs:
             _compress_one(job)
     report.compressed = len(jobs)
-    cache.prune()
+    if prune:
+        cache.prune()
     return report
 
 
