@@ -69,7 +69,7 @@ def test_error_in_the_block_stops_the_child_and_goes_on(tmp_path):
 
 def test_failure_in_the_child_is_raised_not_logged(tmp_path):
     site = make_site(tmp_path / "site")
-    broken = replace(settings(tmp_path), gzip_level=99)  # zlib refuses this level
+    broken = replace(settings(tmp_path), gzip_level=99)  # libdeflate refuses this level
     failed = pytest.raises(CompressError, match="Không nén được")
     with failed, compressing_alongside(site, broken, later=("pagefind",)):
         pass

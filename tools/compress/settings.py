@@ -32,7 +32,7 @@ class CompressSettings:
     # Folders (from the output root) left alone. Pagefind's own index files are gzipped by
     # Pagefind and have no text extension; its scripts and JSON are compressed like the rest.
     exclude: tuple[str, ...] = ()
-    gzip_level: int = 9
+    gzip_level: int = 6  # libdeflate's 1 to 12; its 6 is as small as zlib's 9 (compress.py)
     # Brotli's quality 11 runs at well under 1 MB/s; 6 is ~50 times faster and within a
     # few per cent of its size on HTML. Assets (CSS, JS, SVG) get 11.
     brotli_quality: int = 6
