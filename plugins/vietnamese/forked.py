@@ -5,12 +5,15 @@ of work do not depend on each other, `Forked(function, *args)` starts one on the
 at once (a fork: the child sees this process's memory as it is, nothing is copied up front),
 and `result()` returns what it returned, pickled back through a pipe.
 
-The function must be pure (its result is its only effect) and its result picklable. When the
-child cannot give a result (no fork on this system, the function raised, the child died), the
-function runs again in `result()`, here: the same result, or its exception raised as it is,
-never a log line. Used as a context manager, a child whose result was not asked for (the
-work beside it raised) is stopped on the way out. Used by plugins/related (unit mentions
-beside the ranking) and tools/search/lexicon.py (half of the word count).
+The function must be pure (its result is its only effect), or do what can be done twice
+(tools/search/bodies.py writes files: written again, they are the same files), and its
+result picklable. When the child cannot give a result (no fork on this system, the function
+raised, the child died), the function runs again in `result()`, here: the same result, or
+its exception raised as it is, never a log line. Used as a context manager, a child whose
+result was not asked for (the work beside it raised) is stopped on the way out. Used by
+plugins/related (unit mentions beside the ranking) and tools/search: half of the pages read
+for the cache key (scan.py), cut for Pagefind (bodies.py) and counted for the word list
+(lexicon.py).
 """
 
 from __future__ import annotations

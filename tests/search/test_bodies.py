@@ -149,3 +149,18 @@ def test_without_a_memory_file_system_the_pages_go_beside_the_site(tmp_path, mon
     with pages_for_pagefind(site, ("a/index.html",)) as folder:
         assert folder.parent == tmp_path and (folder / "a" / "index.html").is_file()
     assert not folder.exists()
+
+
+def test_pages_cut_in_two_processes_are_those_cut_in_one(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    marked = tuple(f"{year}/{n}/index.html" for year in (2023, 2024) for n in range(3))
+    for number, relative in enumerate(marked):
+        (site / relative).parent.mkdir(parents=True)
+        (site / relative).write_bytes(page(ARTICLE.replace("Lời dẫn", f"Bài {number}")))
+
+    def written(split):
+        monkeypatch.setattr(bodies, "SPLIT_PAGES", split)
+        with pages_for_pagefind(site, marked) as folder:
+            return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*.html")}
+
+    assert written(1) == written(10**9) and len(written(1)) == len(marked)

@@ -420,6 +420,13 @@ def test_a_pagefind_error_in_a_part_stops_the_indexing(
     assert not (site / "pagefind").exists()
 
 
+def test_a_site_read_in_two_processes_gives_the_scan_of_one(search_site, monkeypatch):
+    monkeypatch.setattr(scan, "SPLIT_FILES", 10**9)
+    alone = scan_site(search_site)
+    monkeypatch.setattr(scan, "SPLIT_FILES", 1)
+    assert scan_site(search_site) == alone and alone.body_pages > 10
+
+
 def test_part_globs_name_whole_folders_and_single_pages():
     pages = [
         "2023/11/a/index.html",

@@ -39,6 +39,8 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from plugins.vietnamese.forked import Forked
+
 BODY_MARK = b"data-pagefind-body"
 _ATTRIBUTE = b"data-pagefind-"
 _ALLOWED_OUTSIDE = b"data-pagefind-ignore"
@@ -211,6 +213,8 @@ def write_cut_pages(site: Path, folder: Path, pages: Iterable[str]) -> int:
 # the site.
 SCRATCH_PARENTS = (Path("/dev/shm"),)
 SCRATCH_PREFIX = ".pagefind-pages-"
+# From this many pages in each half on, half of the pages are cut in a forked process.
+SPLIT_PAGES = 500
 # A folder of cut pages older than this was left by a build that was killed: removed.
 STALE_SECONDS = 3600
 
@@ -246,8 +250,15 @@ def pages_for_pagefind(site: Path, pages: tuple[str, ...]) -> Iterator[Path]:
     parent = _scratch_parent(site, needed)
     _remove_stale(parent)
     folder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=parent))
+    half = len(pages) // 2
     try:
-        write_cut_pages(site, folder, pages)
+        # Two halves at once, one in a forked process: writing a page again gives the same
+        # file, so Forked may run the child's half again here if the child failed.
+        with Forked(
+            write_cut_pages, site, folder, pages[half:], fork=half >= SPLIT_PAGES
+        ) as theirs:
+            write_cut_pages(site, folder, pages[:half])
+            theirs.result()
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)

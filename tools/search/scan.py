@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from plugins.vietnamese.forked import Forked
 from plugins.vietnamese.text import fold
 from tools.search import bodies, cache, run
 from tools.search import bundle as fmt
@@ -34,6 +35,9 @@ _GLOB_SAFE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 # of at most SHARD_PAGES pages, two at a time (parts.PARALLEL_PARTS).
 ONE_RUN_PAGES = 6000
 SHARD_PAGES = 3000
+# From this many files on, half of them are read in a forked process (plugins/vietnamese/
+# forked.py) while this one reads the other half.
+SPLIT_FILES = 1000
 # Files Pagefind reads from the folder it runs in, besides the pages.
 CONFIG_FILES = ("pagefind.toml", "pagefind.yml", "pagefind.yaml", "pagefind.json")
 
@@ -159,16 +163,28 @@ def _tool_fingerprint() -> bytes:
     ).encode("utf-8")
 
 
-def scan_site(site: Path) -> SiteScan:
-    """Read every file Pagefind would read, once: the cache key and the pages to index."""
-    digest = hashlib.sha256(_tool_fingerprint())
-    pages = []
-    for relative in _site_files(site):
+def _read(site: Path, files: list[str]) -> list[tuple[str, int, bytes, bool]]:
+    """(path, size, SHA-256, carries data-pagefind-body) of each file."""
+    found = []
+    for relative in files:
         data = (site / relative).read_bytes()
-        digest.update(b"\0%s\0%d\0" % (relative.encode("utf-8"), len(data)))
-        digest.update(data)
-        if relative.endswith(".html"):
-            pages.append((relative, carries_body(data)))
+        marked = relative.endswith(".html") and carries_body(data)
+        found.append((relative, len(data), hashlib.sha256(data).digest(), marked))
+    return found
+
+
+def scan_site(site: Path) -> SiteScan:
+    """Read every file Pagefind would read, once: the cache key and the pages to index. A
+    large site is read in two halves at once, one in a forked process."""
+    files = _site_files(site)
+    half = len(files) // 2
+    with Forked(_read, site, files[half:], fork=len(files) >= SPLIT_FILES) as theirs:
+        found = _read(site, files[:half]) + theirs.result()
+    digest = hashlib.sha256(_tool_fingerprint())
+    for relative, size, file_digest, _ in found:
+        digest.update(b"\0%s\0%d\0" % (relative.encode("utf-8"), size))
+        digest.update(file_digest)
+    pages = [(relative, marked) for relative, _, _, marked in found if relative.endswith(".html")]
     marked = tuple(path for path, carries in pages if carries)
     return SiteScan(
         key=digest.hexdigest(),
