@@ -50,7 +50,7 @@ class SiteScan:
     pages: int  # .html files read
     # Those carrying data-pagefind-body (paths from the site, with "/"): when one page of the
     # site carries it, Pagefind drops every page without it, so only these are given to it.
-    # None carrying it: Pagefind indexes every page, whole.
+    # Empty when no page carries it: Pagefind then indexes every page, whole.
     bodies: tuple[str, ...]
     # Above ONE_RUN_PAGES pages: one --glob per part of them, indexed two at a time
     # (parts.py); None: one run of Pagefind.
