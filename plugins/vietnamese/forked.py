@@ -10,7 +10,8 @@ The function must be pure (its result is its only effect), or do what can be don
 result picklable. When the child cannot give a result (no fork on this system, the function
 raised, the child died), the function runs again in `result()`, here: the same result, or
 its exception raised as it is, never a log line. Used as a context manager, a child whose
-result was not asked for (the work beside it raised) is stopped on the way out. Used by
+result was not asked for (the work beside it raised) is stopped on the way out.
+`in_halves(function, *args, items=...)` runs it over the two halves of a list that way. Used by
 plugins/related (unit mentions beside the ranking) and tools/search: half of the pages read
 for the cache key (scan.py), cut for Pagefind (bodies.py) and counted for the word list
 (lexicon.py).
@@ -19,7 +20,7 @@ for the cache key (scan.py), cut for Pagefind (bodies.py) and counted for the wo
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 
@@ -80,3 +81,12 @@ class Forked:
 
     def __exit__(self, *exc_info) -> None:
         self.stop()
+
+
+def in_halves(function: Callable, *args: Any, items: Sequence, fork: bool = True) -> tuple:
+    """(function(*args, items' first half), function(*args, items' second half)): the first
+    here while the second runs in a Forked child (`fork=False`: both here)."""
+    half = len(items) // 2
+    with Forked(function, *args, items[half:], fork=fork) as theirs:
+        mine = function(*args, items[:half])
+        return mine, theirs.result()

@@ -66,3 +66,10 @@ def test_fork_false_runs_the_function_here_without_a_child():
     with Forked(_pid_and_sum, [4, 5], fork=False) as work:
         assert work._process is None
         assert work.result() == (os.getpid(), 9)
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_in_halves_gives_both_halves_results_in_order(fork):
+    first, second = forked.in_halves(_pid_and_sum, items=list(range(11)), fork=fork)
+    assert (first[1], second[1]) == (sum(range(5)), sum(range(5, 11)))
+    assert first[0] == os.getpid() and (second[0] != os.getpid()) == fork

@@ -41,7 +41,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from plugins.vietnamese.forked import Forked
+from plugins.vietnamese.forked import in_halves
 
 BODY_MARK = b"data-pagefind-body"
 _ATTRIBUTE = b"data-pagefind-"
@@ -215,8 +215,8 @@ def write_cut_pages(site: Path, folder: Path, pages: Iterable[str]) -> int:
 # the site.
 SCRATCH_PARENTS = (Path("/dev/shm"),)
 SCRATCH_PREFIX = ".pagefind-pages-"
-# From this many pages in each half on, half of the pages are cut in a forked process.
-SPLIT_PAGES = 500
+# From this many pages on, half of them are cut in a forked process.
+SPLIT_PAGES = 1000
 # A folder of cut pages older than this was left by a build that was killed: removed.
 STALE_SECONDS = 3600
 
@@ -252,15 +252,10 @@ def pages_for_pagefind(site: Path, pages: tuple[str, ...]) -> Iterator[Path]:
     parent = _scratch_parent(site, needed)
     _remove_stale(parent)
     folder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=parent))
-    half = len(pages) // 2
     try:
         # Two halves at once, one in a forked process: writing a page again gives the same
         # file, so Forked may run the child's half again here if the child failed.
-        with Forked(
-            write_cut_pages, site, folder, pages[half:], fork=half >= SPLIT_PAGES
-        ) as theirs:
-            write_cut_pages(site, folder, pages[:half])
-            theirs.result()
+        in_halves(write_cut_pages, site, folder, items=pages, fork=len(pages) >= SPLIT_PAGES)
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)

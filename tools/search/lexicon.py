@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from itertools import pairwise
 from pathlib import Path
 
-from plugins.vietnamese.forked import Forked
+from plugins.vietnamese.forked import in_halves
 from plugins.vietnamese.text import fold
 from tools.search import bundle as fmt
 
@@ -85,10 +85,7 @@ def count_fragments(bundle: Path) -> tuple[Counter, Counter]:
     """count_words over the text of the bundle's pages (its fragments). A large bundle is
     counted in two halves at once, one in a forked process; the counts add up to the same."""
     paths = fmt.fragment_paths(bundle)
-    half = len(paths) // 2
-    with Forked(_count, paths[half:], fork=len(paths) >= SPLIT_PAGES) as theirs:
-        mine = _count(paths[:half])
-        return add_counts([mine, theirs.result()])
+    return add_counts(in_halves(_count, items=paths, fork=len(paths) >= SPLIT_PAGES))
 
 
 def add_counts(counts) -> tuple[Counter, Counter]:

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from plugins.vietnamese.forked import Forked
+from plugins.vietnamese.forked import in_halves
 from plugins.vietnamese.text import fold
 from tools.search import bodies, cache, run
 from tools.search import bundle as fmt
@@ -177,9 +177,8 @@ def scan_site(site: Path) -> SiteScan:
     """Read every file Pagefind would read, once: the cache key and the pages to index. A
     large site is read in two halves at once, one in a forked process."""
     files = _site_files(site)
-    half = len(files) // 2
-    with Forked(_read, site, files[half:], fork=len(files) >= SPLIT_FILES) as theirs:
-        found = _read(site, files[:half]) + theirs.result()
+    first, second = in_halves(_read, site, items=files, fork=len(files) >= SPLIT_FILES)
+    found = first + second
     digest = hashlib.sha256(_tool_fingerprint())
     for relative, size, file_digest, _ in found:
         digest.update(b"\0%s\0%d\0" % (relative.encode("utf-8"), size))
