@@ -37,11 +37,11 @@ import os
 import re
 import shutil
 import tempfile
-import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from plugins.vietnamese.forked import in_halves
+from tools.search.cache import remove_stale
 
 BODY_MARK = b"data-pagefind-body"
 _ATTRIBUTE = b"data-pagefind-"
@@ -232,14 +232,6 @@ def _scratch_parent(site: Path, needed: int) -> Path:
     return site.parent
 
 
-def _remove_stale(parent: Path) -> None:
-    limit = time.time() - STALE_SECONDS
-    with contextlib.suppress(OSError), os.scandir(parent) as entries:
-        for entry in entries:
-            if entry.name.startswith(SCRATCH_PREFIX) and entry.stat().st_mtime < limit:
-                shutil.rmtree(entry.path, ignore_errors=True)
-
-
 @contextlib.contextmanager
 def pages_for_pagefind(site: Path, pages: tuple[str, ...]) -> Iterator[Path]:
     """The folder Pagefind is to read: the marked `pages` (paths from `site`) cut, in a
@@ -250,7 +242,7 @@ def pages_for_pagefind(site: Path, pages: tuple[str, ...]) -> Iterator[Path]:
         return
     needed = sum(os.path.getsize(os.path.join(site, relative)) for relative in pages)
     parent = _scratch_parent(site, needed)
-    _remove_stale(parent)
+    remove_stale(parent, SCRATCH_PREFIX, STALE_SECONDS)
     folder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=parent))
     try:
         # Two halves at once, one in a forked process: writing a page again gives the same

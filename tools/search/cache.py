@@ -10,6 +10,7 @@ dropped and the bundle made again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -114,7 +115,14 @@ def prune_cache(cache: Path, keep: int = CACHE_KEEP) -> None:
     entries.sort(key=lambda path: (-path.stat().st_mtime_ns, path.name))
     for path in entries[keep:]:
         shutil.rmtree(path, ignore_errors=True)
-    now = time.time()
-    for path in folders:
-        if path.name.startswith(".tmp-") and now - path.stat().st_mtime > CACHE_TEMP_MAX_AGE:
-            shutil.rmtree(path, ignore_errors=True)
+    remove_stale(cache, ".tmp-", CACHE_TEMP_MAX_AGE)
+
+
+def remove_stale(parent: Path, prefix: str, max_age: float) -> None:
+    """Remove the folders of `parent` named `prefix`... and older than `max_age` seconds:
+    left by a build that was killed before it could remove them."""
+    limit = time.time() - max_age
+    with contextlib.suppress(OSError), os.scandir(parent) as entries:
+        for entry in entries:
+            if entry.name.startswith(prefix) and entry.stat().st_mtime < limit:
+                shutil.rmtree(entry.path, ignore_errors=True)
