@@ -96,7 +96,9 @@ def index_per_part(site: Path) -> list[str]:
         raise SystemExit("the site is too small for parts")
     work = site / ".per-part"
     folders = []
-    with bodies.pages_for_pagefind(site, found.bodies) as pages:  # as index.py does
+    with bodies.pages_for_pagefind(
+        site, found.bodies, found.body_bytes
+    ) as pages:  # as index.py does
         for number, glob in enumerate(found.parts):
             folder = work / str(number)
             run.run_pagefind(pages, glob, output=folder)

@@ -33,6 +33,10 @@ def page(article: str = ARTICLE, before: str = "", after: str = "", head: str = 
     ).encode()  # fmt: skip
 
 
+def size_of(site, pages):
+    return sum((site / relative).stat().st_size for relative in pages)
+
+
 def test_a_page_is_cut_to_its_title_and_the_marked_element():
     assert (
         cut(page())
@@ -88,13 +92,13 @@ def test_cut_pages_keep_their_paths_and_the_folder_goes_away(tmp_path):
         (site / relative).parent.mkdir(parents=True, exist_ok=True)
         (site / relative).write_bytes(page())
     marked = ("2024/05/a/index.html", "don-vi/b/index.html")
-    with pages_for_pagefind(site, marked) as folder:
+    with pages_for_pagefind(site, marked, size_of(site, marked)) as folder:
         assert site not in folder.parents
         found = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
         assert found == list(marked)
         assert (folder / marked[0]).read_bytes() == cut(page())
     assert not folder.exists()
-    with pages_for_pagefind(site, ()) as folder:  # nothing marked: the site, whole
+    with pages_for_pagefind(site, (), 0) as folder:  # nothing marked: the site, whole
         assert folder == site
     assert write_cut_pages(site, tmp_path / "again", marked) == 2 * len(cut(page()))
 
@@ -109,7 +113,7 @@ def test_a_folder_left_by_a_killed_build_is_removed(tmp_path, monkeypatch):
     for folder in (old, recent):
         (folder / "b").mkdir(parents=True)
     os.utime(old, (0, 0))
-    with pages_for_pagefind(site, ("a/index.html",)) as folder:
+    with pages_for_pagefind(site, ("a/index.html",), len(page())) as folder:
         assert folder.parent == tmp_path / "shm"
     assert not old.exists() and recent.exists() and not folder.exists()
 
@@ -146,7 +150,7 @@ def test_without_a_memory_file_system_the_pages_go_beside_the_site(tmp_path, mon
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
     (site / "a" / "index.html").write_bytes(page())
-    with pages_for_pagefind(site, ("a/index.html",)) as folder:
+    with pages_for_pagefind(site, ("a/index.html",), len(page())) as folder:
         assert folder.parent == tmp_path and (folder / "a" / "index.html").is_file()
     assert not folder.exists()
 
@@ -160,7 +164,7 @@ def test_pages_cut_in_two_processes_are_those_cut_in_one(tmp_path, monkeypatch):
 
     def written(split):
         monkeypatch.setattr(bodies, "SPLIT_PAGES", split)
-        with pages_for_pagefind(site, marked) as folder:
+        with pages_for_pagefind(site, marked, size_of(site, marked)) as folder:
             return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*.html")}
 
     assert written(1) == written(10**9) and len(written(1)) == len(marked)

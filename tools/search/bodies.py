@@ -233,15 +233,15 @@ def _scratch_parent(site: Path, needed: int) -> Path:
 
 
 @contextlib.contextmanager
-def pages_for_pagefind(site: Path, pages: tuple[str, ...]) -> Iterator[Path]:
-    """The folder Pagefind is to read: the marked `pages` (paths from `site`) cut, in a
-    folder of their own (SCRATCH_PARENTS, else beside `site`), removed when the block ends;
-    `site` itself when no page is marked (Pagefind then indexes every page whole)."""
+def pages_for_pagefind(site: Path, pages: tuple[str, ...], size: int) -> Iterator[Path]:
+    """The folder Pagefind is to read: the marked `pages` (paths from `site`, `size` bytes in
+    all) cut, in a folder of their own (SCRATCH_PARENTS, else beside `site`), removed when
+    the block ends; `site` itself when no page is marked (Pagefind then indexes every page
+    whole)."""
     if not pages:
         yield site
         return
-    needed = sum(os.path.getsize(os.path.join(site, relative)) for relative in pages)
-    parent = _scratch_parent(site, needed)
+    parent = _scratch_parent(site, size)
     remove_stale(parent, SCRATCH_PREFIX, STALE_SECONDS)
     folder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=parent))
     try:

@@ -6,11 +6,12 @@
    above scan.ONE_RUN_PAGES of them, one --glob per part).
 2. With a cache folder (tools/build.py passes `.output-cache/pagefind/`), a bundle already
    made from the same files is taken from there (cache.py) and steps 3-6 are skipped.
-3. bodies.py copies those pages, cut to what Pagefind indexes, into a folder beside the site;
-   run.py runs Pagefind on that folder, writing the bundle to `site/pagefind/`. Above
-   ONE_RUN_PAGES pages, and with a Pagefind version the merger was verified against,
-   parts.py runs it on parts of them and merges them (bounded memory); with another
-   version, one run, and a warning in the build output.
+3. bodies.py copies those pages, cut to what Pagefind indexes, into a folder of their own
+   (/dev/shm when it has room, else beside the site); run.py runs Pagefind on that
+   folder, writing the bundle to `site/pagefind/`. Above ONE_RUN_PAGES pages, and with a
+   Pagefind version the merger was verified against, parts.py runs it on parts of them and
+   merges them (bounded memory); with another version, one run, and a warning in the
+   build output.
 4. Pagefind's ready-made interfaces (pagefind-ui.js, ...) are removed: our own
    theme/static/js/search.js talks to pagefind.js directly.
 5. determinism.py makes the bundle the same bytes from run to run.
@@ -71,7 +72,7 @@ def _index_in_parts(site: Path, bundle: Path, site_scan: scan.SiteScan):
 
 
 def _index_fresh(site: Path, bundle: Path, site_scan: scan.SiteScan) -> None:
-    with bodies.pages_for_pagefind(site, site_scan.bodies) as pages:
+    with bodies.pages_for_pagefind(site, site_scan.bodies, site_scan.body_bytes) as pages:
         counts = _index_in_parts(pages, bundle, site_scan) if site_scan.parts else None
         if counts is None:
             run.run_pagefind(pages, output=bundle)

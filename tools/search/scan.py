@@ -52,6 +52,7 @@ class SiteScan:
     # site carries it, Pagefind drops every page without it, so only these are given to it.
     # Empty when no page carries it: Pagefind then indexes every page, whole.
     bodies: tuple[str, ...]
+    body_bytes: int  # their size (bodies.pages_for_pagefind chooses a folder with room)
     # Above ONE_RUN_PAGES pages: one --glob per part of them, indexed two at a time
     # (parts.py); None: one run of Pagefind.
     parts: tuple[str, ...] | None = None
@@ -189,5 +190,6 @@ def scan_site(site: Path) -> SiteScan:
         key=digest.hexdigest(),
         pages=len(pages),
         bodies=marked,
+        body_bytes=sum(size for _, size, _, carries in found if carries),
         parts=part_globs(list(marked), SHARD_PAGES) if len(marked) > ONE_RUN_PAGES else None,
     )
